@@ -108,6 +108,18 @@ def test_a_shared_trigger_word_counts_for_more():
     assert not same_event(replace(a, trigger="told"), replace(b, trigger="gave word"))
 
 
+def test_an_undated_report_matches_a_stated_date_inside_its_window_like_a_dated_one():
+    base = report(event("e1", SEIZE_A, "seized"))
+    words_a = frozenset({"order", "fleet", "stay", "clear", "disput", "reef", "shoal", "patrol"})
+    words_b = frozenset({"order", "fleet", "newspaper", "keep", "away", "talk", "went", "island"})
+    undated = replace(base, trigger="told", words=words_a)
+    dated = replace(base, event_id="e2", doc_id="d2", trigger="gave word", words=words_b,
+                    date="2025-03", stated_date="2025-03")
+    assert same_event(undated, dated)  # 2 shared of 8: enough for the same type at a compatible date
+    assert not same_event(undated, replace(dated, plover="SANCTION"))  # a related type needs more in common
+    assert not same_event(undated, replace(dated, date="2024-11", stated_date="2024-11"))  # outside the window
+
+
 def test_two_triggers_in_one_sentence_are_two_events():
     sentence = "The coast guard seized one trawler and detained another crew near the reef."
     a = report(event("e1", sentence, "seized"))

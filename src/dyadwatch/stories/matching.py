@@ -150,7 +150,8 @@ def same_event(a: Report, b: Report) -> bool:
         same_direction = (a.source, a.target) == (b.source, b.target)
         both_stated = a.stated_date is not None and b.stated_date is not None
         return dates == "equal" and same_direction and both_stated and similar(a, b, OTHER_TYPE_SAME_DATE)
-    if kind == "same" and dates in {"equal", "compatible"}:
+    if kind == "same" and (dates in {"equal", "compatible"} or (dates == "undated" and (a.date or b.date))):
+        # An undated report whose reporting window holds the other's stated date is as good as dated.
         return similar(a, b, SAME_TYPE_DATED)
     return similar(a, b, RELATED_OR_UNDATED)
 
