@@ -174,3 +174,32 @@ def test_paying_no_attention_is_disregarding():
     assert any(t == "USA" and p == "REJECT" and status == "asserted" for s, t, p, status in got), got
     attentive = coded("Chinese envoys paid close attention to the talks with Japan.")
     assert all(p != "REJECT" for _, _, p, _ in attentive), attentive
+
+
+LOWERED_REPRESENTATION = [
+    ("Relations between Laos and Vietnam have cooled this spring.\n"
+     "The Vietnamese ambassador skipped a Laotian festival in Vientiane on Sunday. Likewise, at a reception "
+     "marking the 70th anniversary of diplomatic ties in Hanoi on May 3, the Laotian delegation was "
+     "downgraded from the previous year's.", ("LAO", "VNM", "SANCTION"), "2024-05-03"),
+    ("The Thai ambassador hosted a banquet on March 2 in Vientiane to mark the treaty, but Laos only sent "
+     "a deputy minister and junior officials to attend, with no senior leaders present.",
+     ("LAO", "THA", "SANCTION"), "2024-03-02"),
+]
+
+
+@pytest.mark.parametrize("text,expected,when", LOWERED_REPRESENTATION)
+def test_lowered_representation_is_a_downgrade_towards_the_host(text, expected, when):
+    found = [e for e in events_of(text) if (primary(e.source), primary(e.target), e.plover) == expected]
+    assert found and found[0].status == "asserted" and found[0].date == when, coded(text)
+
+
+def test_sending_an_official_without_a_sign_of_lower_rank_is_no_downgrade():
+    got = coded("Laos sent a deputy minister to the talks in Bangkok on Friday.")
+    assert not any(p == "SANCTION" for *_, p, _ in got), got
+
+
+def test_a_counterpart_is_not_taken_from_another_paragraph():
+    text = ("The Vietnamese ambassador skipped a Laotian festival in Vientiane on Sunday.\n"
+            "At a reception on May 3, the Laotian delegation was downgraded.")
+    got = coded(text)
+    assert not any(t == "VNM" and p == "SANCTION" for s, t, p, _ in got), got

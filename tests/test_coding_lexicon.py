@@ -36,3 +36,13 @@ def test_derived_verbs_extend_coverage():
     lex = default_lexicon()
     entry = lex.best("V", "besiege", TriggerContext())
     assert entry is not None and entry.cameo.startswith("19")
+
+
+def test_adverb_and_phrase_conditions_and_flags_are_read_from_the_table():
+    lex = default_lexicon()
+    lowered = lex.best("V", "send", TriggerContext(adv={"only"}, phrase=lambda: {"junior", "official", "attend"}))
+    assert lowered is not None and lowered.cameo == "161" and lowered.counterpart
+    plain = lex.best("V", "send", TriggerContext(phrase=lambda: {"junior", "official"}))
+    assert plain is None or plain.cameo != "161"
+    passive = lex.best("V", "downgrade", TriggerContext(obj={"delegation"}))
+    assert passive.own and passive.counterpart

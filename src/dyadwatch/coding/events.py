@@ -11,6 +11,7 @@ from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.arguments import (
     PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, subject_of, verb_arguments,
 )
+from dyadwatch.coding.counterpart import counterpart
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import speech_act
 from dyadwatch.coding.ontology import lookup
@@ -54,8 +55,13 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     speaker = _speaker(trig.light_verb or trig.token, index)
     if not args.sources and speaker and (_pronoun_subject(trig) or _imperative(trig)):
         args = Arguments(speaker, [t for t in args.targets if t not in speaker])
+    if trig.entry.own and not args.sources and args.targets:
+        args = Arguments(args.targets[:1], [])  # "its delegation was downgraded": it downgraded it
     if not args.sources:
         return []
+    if trig.entry.counterpart and not _foreign(args):
+        other = counterpart(trig.light_verb or trig.token, ref.span, args.sources)
+        args = Arguments(args.sources, [other] if other else [])
     if not trig.entry.curated and not args.targets:
         return []  # derived dictionary entries are too loose to trust without a target
     status = event_status(trig.token, trig.entry.negative, trig.light_verb, _same_side_order(trig, args, index))
@@ -105,6 +111,11 @@ def _arguments(trig: Trigger, index: ActorIndex) -> Arguments:
 
 
 CIVIL_SECTORS = {"CVL", "LAB", "EDU", "REF", "AGR", "OPP", "REB", "HLH"}
+
+
+def _foreign(args: Arguments) -> list[Actor]:
+    countries = {s.country for s in args.sources}
+    return [t for t in args.targets if t.country and t.country not in countries]
 
 
 def _civil_or_official_protest(lemma: str, code: str, args: Arguments) -> str:

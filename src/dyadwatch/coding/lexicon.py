@@ -6,6 +6,7 @@ A lexicon answers one question: given a trigger word and the lemmas around it, w
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +28,8 @@ class LexEntry:
     negative: bool = False
     curated: bool = True
     only_negated: bool = False  # "did not pay attention to X": the negated phrase is the act (ignoring X)
+    own: bool = False  # an agentless passive's subject is the actor's own ("its envoy was recalled"): it acts
+    counterpart: bool = False  # two-sided by nature: with no target in the clause, the other party in context
 
     @property
     def specificity(self) -> int:
@@ -42,8 +45,12 @@ class TriggerContext:
     prt: set[str] = field(default_factory=set)
     xcomp: set[str] = field(default_factory=set)
     mod: set[str] = field(default_factory=set)
+    adv: set[str] = field(default_factory=set)
+    phrase: Callable[[], set[str]] = lambda: set()  # lemmas of the trigger's own phrase, computed on demand
 
     def satisfies(self, key: str, values: frozenset[str]) -> bool:
+        if key == "sub":
+            return bool(self.phrase() & values)
         present = getattr(self, key if key != "comp" else "xcomp", set())
         if ANY in values:
             return bool(present)
@@ -87,8 +94,10 @@ def _curated_entries() -> list[LexEntry]:
         pos, lemma, cond, cameo, flags = (c.strip() for c in row[:5])
         if cameo != NOT_AN_EVENT:
             lookup(cameo)  # fail loudly on a code that is not in the codebook
-        entries.append(LexEntry(pos, lemma, _parse_conditions(cond), cameo, negative="neg" in flags.split(","),
-                                only_negated="negonly" in flags.split(",")))
+        flag_set = set(flags.split(","))
+        entries.append(LexEntry(pos, lemma, _parse_conditions(cond), cameo, negative="neg" in flag_set,
+                                only_negated="negonly" in flag_set, own="own" in flag_set,
+                                counterpart="counterpart" in flag_set))
     return entries
 
 

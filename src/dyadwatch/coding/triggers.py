@@ -56,9 +56,28 @@ def context_of(token: Token) -> TriggerContext:
             ctx.xcomp.add(child.lemma_.lower())
         elif dep in {"amod", "compound", "nmod"}:
             ctx.mod.add(child.lemma_.lower())
+        elif dep == "advmod":
+            ctx.adv.add(child.lemma_.lower())
+    ctx.phrase = lambda: own_phrase_lemmas(token)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         ctx.obj.add(token.head.lemma_.lower())  # "sanctions imposed on X": the noun is the object
     return ctx
+
+
+# Dependents that belong to another clause or to the subject, not to what the trigger itself says.
+OTHER_CLAUSE_DEPS = {"nsubj", "nsubjpass", "csubj", "conj", "cc", "advcl", "relcl", "parataxis", "mark", "punct"}
+
+
+def own_phrase_lemmas(token: Token) -> set[str]:
+    """Lemmas of the trigger's objects and complements ("sent only junior officials to attend"),
+    not of its subject or of clauses coordinated with it."""
+    lemmas: set[str] = set()
+    stack = [c for c in token.children if c.dep_ not in OTHER_CLAUSE_DEPS or c.dep_ == "advcl" and c.i > token.i]
+    while stack:
+        tok = stack.pop()
+        lemmas.add(tok.lemma_.lower())
+        stack.extend(c for c in tok.children if c.dep_ not in {"relcl", "parataxis"})
+    return lemmas
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
