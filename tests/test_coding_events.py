@@ -203,3 +203,13 @@ def test_a_counterpart_is_not_taken_from_another_paragraph():
             "At a reception on May 3, the Laotian delegation was downgraded.")
     got = coded(text)
     assert not any(t == "VNM" and p == "SANCTION" for s, t, p, _ in got), got
+
+
+def test_leaders_of_two_countries_are_both_parties():
+    got = coded("The defence ministers of Peru and Chile met in Lima on Tuesday to discuss border patrols.")
+    assert any({s, t} == {"PER", "CHL"} and p == "CONSULT" for s, t, p, _ in got), got
+
+
+def test_a_meeting_with_nobody_named_is_not_counted():
+    got = coded("The Peruvian defence minister held talks on Tuesday.")
+    assert not any(p == "CONSULT" for *_, p, _ in got), got

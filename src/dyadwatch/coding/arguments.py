@@ -26,6 +26,9 @@ OBJECT_CONTROL = {"order", "instruct", "direct", "tell", "ask", "urge", "force",
 # Verbs that judge somebody "for"/"of" doing something: that somebody did it.
 JUDGING_VERBS = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "praise", "thank",
                  "fault", "punish", "sanction", "arrest", "convict", "indict", "commend", "congratulate"}
+# Plural heads whose "of" complement lists the parties ("the foreign ministers of A and B").
+PLURAL_OF_HEADS = {"leader", "minister", "president", "head", "representative", "official", "delegation",
+                   "government", "envoy", "diplomat", "chief", "navy", "army", "force", "country", "nation"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # Clause links through which a verb inherits its subject from its head.
@@ -60,6 +63,10 @@ class ActorIndex:
         (not looking into relative clauses or other clauses inside the phrase)."""
         if token.i in self._group_at:
             return list(self._group_at[token.i])
+        if token.tag_ == "NNS" and token.lemma_.lower() in PLURAL_OF_HEADS:
+            members = [a for pobj in prep_objects(token, {"of"}) for a in self.in_phrase(pobj)]
+            if len(members) > 1:
+                return members  # "the leaders of France and Germany": both countries
         heads = [token] + list(_conjuncts(token))
         actors: list[Actor] = []
         for head in heads:

@@ -21,6 +21,8 @@ from dyadwatch.records import Actor, Event, Evidence
 from dyadwatch.time import event_time, publication_fallback
 
 MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
+# Meetings and aid take two: "X held talks" with nobody named is not yet a dyadic event to count.
+NEEDS_TARGET = frozenset({"CONSULT", "AID"})
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     trigger_text = " ".join(t.text for t in (trig.light_verb, trig.token) if t is not None)
     out = []
     for source, target in _pairs(args):
+        if target is None and cameo.plover in NEEDS_TARGET:
+            continue
         event_id = _event_id(doc._.doc_id, ref.index, trig.token.i, source, target, cameo.code)
         out.append(Event(
             event_id=event_id, doc_id=doc._.doc_id or "", sentence_index=ref.index,
