@@ -213,3 +213,21 @@ def test_leaders_of_two_countries_are_both_parties():
 def test_a_meeting_with_nobody_named_is_not_counted():
     got = coded("The Peruvian defence minister held talks on Tuesday.")
     assert not any(p == "CONSULT" for *_, p, _ in got), got
+
+
+def test_taking_down_a_memorial_rebukes_the_country_it_honours():
+    events = events_of("Hungary removed a plaque commemorating the Austrian chancellor's 2019 visit to Budapest in May.")
+    removal = [e for e in events if e.plover == "SANCTION"]
+    assert removal and (primary(removal[0].source), primary(removal[0].target)) == ("HUN", "AUT")
+    assert removal[0].date == "2024-05", [(e.plover, e.date) for e in events]
+
+
+def test_the_thing_acted_on_does_not_lend_its_participle_the_actor():
+    got = coded("Poland removed a monument honouring Soviet soldiers from a park in Warsaw.")
+    assert not any(p == "SUPPORT" and s == "POL" for s, t, p, _ in got), got
+
+
+def test_a_pact_signed_during_a_visit_is_between_the_visit_s_parties():
+    got = coded("The move follows the Turkish president's visit to Azerbaijan, during which a defence "
+                "cooperation pact was signed on June 3.")
+    assert ("TUR", "AZE", "SUPPORT", "asserted") in got, got

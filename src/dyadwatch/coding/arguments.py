@@ -29,6 +29,11 @@ JUDGING_VERBS = {"accuse", "blame", "charge", "suspect", "criticize", "criticise
 # Plural heads whose "of" complement lists the parties ("the foreign ministers of A and B").
 PLURAL_OF_HEADS = {"leader", "minister", "president", "head", "representative", "official", "delegation",
                    "government", "envoy", "diplomat", "chief", "navy", "army", "force", "country", "nation"}
+# Things issued that speak for their issuer: "issued a statement demanding ..." (the issuer demands),
+# unlike "removed a plaque honouring ..." (the plaque honours).
+ISSUED_TEXTS = {"statement", "letter", "note", "message", "communique", "declaration", "resolution", "appeal",
+                "decree", "order", "notice", "ultimatum", "warning", "call", "request", "bill", "law", "memo",
+                "report", "release", "protest", "complaint", "directive", "instruction", "proposal", "plan"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # Clause links through which a verb inherits its subject from its head.
@@ -139,7 +144,8 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ == "acl" and current.head.dep_ == "dobj" and current.head.head.pos_ == "VERB":
+        if (current.dep_ == "acl" and current.head.dep_ == "dobj" and current.head.head.pos_ == "VERB"
+                and current.head.lemma_.lower() in ISSUED_TEXTS):
             current = current.head.head  # "issued a statement demanding ...": the issuer demands
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.lemma_ in JUDGING_VERBS:

@@ -4,7 +4,8 @@
 somebody the clause leaves out: the host of the occasion, usually named just before ("Y hosted a
 reception, but X only sent ..."; "Y's ambassador skipped the parade. Similarly, X's delegation was
 downgraded"). The counterpart is the nearest state actor of another country before the trigger in
-its sentence, else the last one in the previous sentence of the same paragraph.
+its sentence, else the first one after it ("removed a plaque honouring Y's visit"), else the last one
+in the previous sentence of the same paragraph.
 """
 from __future__ import annotations
 
@@ -19,10 +20,13 @@ def counterpart(trigger: Token, sentence: Span, sources: list[Actor]) -> Actor |
     """The other party for `trigger`, or None when the context names none."""
     doc = trigger.doc
     own = {s.country for s in sources}
-    in_sentence = [a for start, a in _state_mentions(doc) if sentence.start <= start < trigger.i
-                   and a.country not in own]
-    if in_sentence:
-        return in_sentence[-1]
+    mentions = [(start, a) for start, a in _state_mentions(doc) if a.country not in own]
+    before = [a for start, a in mentions if sentence.start <= start < trigger.i]
+    if before:
+        return before[-1]
+    after = [a for start, a in mentions if trigger.i < start < sentence.end]
+    if after:
+        return after[0]
     previous = _previous_sentence(sentence)
     if previous is None:
         return None

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.arguments import (
-    PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, subject_of, verb_arguments,
+    PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, passive_parts, subject_of, verb_arguments,
 )
 from dyadwatch.coding.counterpart import counterpart
 from dyadwatch.coding.lexicon import Lexicon
@@ -23,6 +23,7 @@ from dyadwatch.time import event_time, publication_fallback
 MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
 # Meetings and aid take two: "X held talks" with nobody named is not yet a dyadic event to count.
 NEEDS_TARGET = frozenset({"CONSULT", "AID"})
+OCCASION_NOUNS = {"visit", "trip", "tour", "summit", "meeting", "talks", "talk", "session", "conference", "negotiation"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     speaker = _speaker(trig.light_verb or trig.token, index)
     if not args.sources and speaker and (_pronoun_subject(trig) or _imperative(trig)):
         args = Arguments(speaker, [t for t in args.targets if t not in speaker])
+    if not args.sources and _agentless_in_occasion(trig.token):
+        args = noun_arguments(trig.token.head, index, None)  # "the visit, during which a pact was signed"
     if trig.entry.own and not args.sources and args.targets:
         args = Arguments(args.targets[:1], [])  # "its delegation was downgraded": it downgraded it
     if not args.sources:
@@ -115,6 +118,14 @@ def _arguments(trig: Trigger, index: ActorIndex) -> Arguments:
 
 
 CIVIL_SECTORS = {"CVL", "LAB", "EDU", "REF", "AGR", "OPP", "REB", "HLH"}
+
+
+def _agentless_in_occasion(verb: Token) -> bool:
+    """A passive with no agent in a relative clause on an event noun: the occasion's parties did it."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    agent, patient = passive_parts(verb)
+    return patient is not None and agent is None and verb.head.lemma_.lower() in OCCASION_NOUNS
 
 
 def _foreign(args: Arguments) -> list[Actor]:
