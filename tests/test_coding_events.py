@@ -231,3 +231,11 @@ def test_a_pact_signed_during_a_visit_is_between_the_visit_s_parties():
     got = coded("The move follows the Turkish president's visit to Azerbaijan, during which a defence "
                 "cooperation pact was signed on June 3.")
     assert ("TUR", "AZE", "SUPPORT", "asserted") in got, got
+
+
+def test_a_clause_under_before_does_not_take_the_outer_date():
+    events = events_of("In 2015, the Japanese prime minister visited Seoul before meeting Chinese President Xi in Beijing.")
+    dates = {(primary(e.target), e.date) for e in events if e.plover == "CONSULT"}
+    assert ("KOR", "2015") in dates and ("CHN", "2015") not in dates, dates
+    meeting = next(e for e in events if primary(e.target) == "CHN")
+    assert meeting.date is None  # some time after 2015: not the publication day either

@@ -204,3 +204,11 @@ def test_copies_rewrites_and_other_stories():
     assert set(lsh_buckets(a.content)) & set(lsh_buckets(rewrite.content))
     assert not set(lsh_buckets(a.content)) & set(lsh_buckets(other.content))
     assert isinstance(a.content, np.ndarray) and a.content.dtype == np.uint32
+
+
+def test_a_meeting_and_the_pact_signed_at_it_are_two_events():
+    talks = "Philippine and Japanese defence chiefs met in Tokyo and signed a pact on joint maritime patrols."
+    met = report(event("e1", talks, "met", source=PHL, target=JPN, plover="CONSULT", when="2025-03-10"))
+    signed = report(event("e2", talks, "signed", doc="d2", source=PHL, target=JPN, plover="AGREE",
+                          when="2025-03-10"))
+    assert not same_event(met, signed)

@@ -19,6 +19,7 @@ from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
 from dyadwatch.coding.triggers import OBLIGATION_ENTRY, Trigger, find_triggers
 from dyadwatch.records import Actor, Event, Evidence
 from dyadwatch.time import event_time, publication_fallback
+from dyadwatch.time.choose import ORDER_PREPOSITIONS
 
 MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
 # Meetings and aid take two: "X held talks" with nobody named is not yet a dyadic event to count.
@@ -210,8 +211,8 @@ def _event_date(sent: Span, trig: Trigger, published: date | None, status: str):
         found = event_time(sent, tok)
         if found is not None:
             return found
-    if status == "hypothetical":
-        return None
+    if status == "hypothetical" or _ordered_against_another_time(trig.light_verb or trig.token):
+        return None  # "before meeting Kim": some time before or after a dated act, not on publication day
     return publication_fallback(published)
 
 
@@ -219,10 +220,17 @@ def _governing_verbs(tok: Token, limit: int = 3) -> list[Token]:
     """Verbs this clause hangs from ("joined sanctions in 2016, leading to X restricting ...")."""
     out = []
     while tok.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and tok.head != tok and len(out) < limit:
+        if _ordered_against_another_time(tok):
+            break
         tok = tok.head
         if tok.pos_ in {"VERB", "AUX"}:
             out.append(tok)
     return out
+
+
+def _ordered_against_another_time(tok: Token) -> bool:
+    """A clause under "before", "after", "since", "until": its time is not the outer clause's."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ in ORDER_PREPOSITIONS
 
 
 def _event_id(doc_id: str | None, sent: int, tok: int, source: Actor, target: Actor | None, cameo: str) -> str:

@@ -17,13 +17,15 @@ from dyadwatch.stories.text import evidence_words, is_denial_text, overlap, prop
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 # Types that news reports use interchangeably for one event. Small on purpose: restrictions and
-# measures against a party; meetings, endorsements and agreements; material help.
+# measures against a party; endorsements and agreements; material help. A meeting stays apart from
+# what was signed at it: those are two events on one day.
 TYPE_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"SANCTION", "REJECT", "COERCE"}),
-    frozenset({"CONSULT", "SUPPORT", "AGREE"}),
+    frozenset({"SUPPORT", "AGREE"}),
     frozenset({"AID", "COOPERATE"}),
 )
 
+MEETING = "CONSULT"
 DENIAL_TYPES = frozenset({"REJECT", "ACCUSE"})
 DAY_TOLERANCE = 3  # day-precision dates this close can be the same event (reports differ on the day)
 UNDATED_WINDOW_DAYS = 60  # an undated report is about something in the two months before publication
@@ -143,6 +145,8 @@ def same_event(a: Report, b: Report) -> bool:
     if a.doc_id == b.doc_id and a.sentence == b.sentence:
         return a.trigger == b.trigger  # one sentence, two triggers: two events (or it says so twice)
     kind = type_relation(a.plover, b.plover)
+    if kind != "same" and MEETING in {a.plover, b.plover}:
+        return False  # a meeting and what was done at it are two events
     dates = date_relation(a, b)
     if dates == "conflict":
         return False

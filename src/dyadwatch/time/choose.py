@@ -32,6 +32,8 @@ from dyadwatch.time.values import TimeValue, publication_value
 
 # Relations along which a trigger's clause takes its time from the clause above it.
 CHAIN_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp", "acl"}
+# "before/after/until/since X-ing": the clause inside happened at another time than the one outside.
+ORDER_PREPOSITIONS = {"before", "after", "until", "since", "prior", "following"}
 ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
 
 
@@ -124,6 +126,8 @@ def _clause_chain(trigger: Token) -> list[Token]:
 
 
 def _shares_time_with_head(token: Token) -> bool:
+    if token.dep_ == "pcomp" and token.head.lower_ in ORDER_PREPOSITIONS:
+        return False  # "visited Seoul in 2014 before meeting Kim": the meeting came later
     if token.dep_ in CHAIN_DEPS or token.dep_ in ("pobj", "prep"):
         return True
     return not is_predicate(token) and token.dep_ in ARGUMENT_DEPS
@@ -137,7 +141,18 @@ def _bound_elsewhere(span: Span, trigger: Token) -> bool:
     predicate = governing_predicate(anchor) if anchor is not None else None
     if predicate is None or predicate.i == trigger.i:
         return False
-    return all(ancestor.i != predicate.i for ancestor in trigger.ancestors)
+    return all(ancestor.i != predicate.i for ancestor in _same_time_ancestors(trigger))
+
+
+def _same_time_ancestors(token: Token) -> list[Token]:
+    """Ancestors up to (not past) a "before/after X-ing" boundary."""
+    out: list[Token] = []
+    while token.head.i != token.i:
+        if token.dep_ == "pcomp" and token.head.lower_ in ORDER_PREPOSITIONS:
+            break
+        token = token.head
+        out.append(token)
+    return out
 
 
 def _nearest(trigger: Token, spans: list[Span]) -> Span:
