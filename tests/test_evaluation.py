@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dyadwatch.evaluation import score_gold, score_gsr
+from dyadwatch.evaluation import score_gold, score_gsr, score_stories
 
 REFEREE = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 
@@ -84,3 +84,62 @@ def test_gsr_scores_are_the_referees(tmp_path):
     theirs = referee(tmp_path, "score-gsr", str(gsr_path), str(events_path))
     for key in ("type_recall", "tuple_recall", "type_precision", "first_event_type_accuracy"):
         assert getattr(ours, key) == pytest.approx(theirs[key]), key
+
+
+STORY_GOLD = {
+    "documents": [{"id": "a", "story": "s"}, {"id": "b", "story": "s"}, {"id": "c", "story": "t"}],
+    "events": [
+        {"id": "a1", "doc": "a", "cluster": "talks", "source": "FRA", "target": "DEU", "symmetric": True,
+         "plover": ["CONSULT"], "evidence": "Macron met Scholz in Aachen"},
+        {"id": "a2", "doc": "a", "cluster": "tanks", "source": "DEU", "target": "UKR", "plover": ["AID"],
+         "evidence": "Scholz pledged tanks to Kyiv"},
+        {"id": "b1", "doc": "b", "cluster": "talks", "source": "DEU", "target": "FRA", "symmetric": True,
+         "plover": ["CONSULT"], "evidence": "Scholz and Macron held talks"},
+        {"id": "b2", "doc": "b", "cluster": "tanks", "source": "DEU", "target": "UKR", "plover": ["AID"],
+         "evidence": "Germany will send tanks"},
+        {"id": "b3", "doc": "b", "cluster": "loans", "source": "DEU", "target": "UKR", "plover": ["AID"],
+         "evidence": "Scholz pledged loans to Kyiv"},
+    ],
+    "corroboration": [{"cluster": "talks", "docs": ["a", "b"], "independent_origins": 2},
+                      {"cluster": "tanks", "docs": ["a", "b"]}],
+}
+
+
+def clustered(event: dict, cluster: str) -> dict:
+    return {**event, "cluster_id": cluster}
+
+
+STORY_EVENTS = [
+    clustered(ev("a", "FRA", "DEU", "CONSULT", "Macron met Scholz in Aachen"), "c1"),
+    clustered(ev("a", "DEU", "UKR", "AID", "Scholz pledged tanks to Kyiv"), "c2"),
+    clustered(ev("b", "DEU", "FRA", "CONSULT", "Scholz and Macron held talks"), "c1"),
+    # one sentence holding half the words of both gold AID events: the referee calls c3 mixed
+    clustered(ev("b", "DEU", "UKR", "AID", "Germany will send tanks, Scholz pledged to Kyiv"), "c3"),
+]
+STORIES = [{"story_id": "s-1", "doc_ids": ["a", "b"],
+            "clusters": [{"cluster_id": "c1", "independent_origins": 2}, {"cluster_id": "c3"}]},
+           {"story_id": "s-2", "doc_ids": ["c"], "clusters": []}]
+
+
+def test_story_scores_are_the_referees(tmp_path):
+    ours = score_stories(STORY_GOLD, STORY_EVENTS, STORIES)
+    assert [c.joined for c in ours.corroborated] == [True, False]
+    assert ours.mixed_clusters == ["c3"] and ours.mixed_best_match == []
+    assert ours.corroborated[0].origins == 2 and ours.story_f1 == 1.0
+    if not REFEREE.exists():
+        pytest.skip("shared/eval/score.py is not beside the project")
+    paths = {name: tmp_path / name for name in ("gold.json", "events.jsonl", "stories.jsonl")}
+    paths["gold.json"].write_text(json.dumps(STORY_GOLD))
+    paths["events.jsonl"].write_text("\n".join(json.dumps(e) for e in STORY_EVENTS))
+    paths["stories.jsonl"].write_text("\n".join(json.dumps(s) for s in STORIES))
+    theirs = referee(tmp_path, "score-stories", *(str(p) for p in paths.values()))
+    assert ours.story_f1 == pytest.approx(theirs["story_f1"])
+    assert ours.corroborated_joined == theirs["corroborated_joined"]
+    assert len(ours.mixed_clusters) == theirs["mixed_clusters"]
+
+
+def test_best_match_mixing_counts_only_clusters_joining_different_events():
+    events = STORY_EVENTS + [clustered(ev("a", "DEU", "UKR", "AID", "Scholz pledged tanks to Kyiv"), "c1")]
+    ours = score_stories(STORY_GOLD, events, STORIES)
+    assert "c1" in ours.mixed_best_match  # talks and tanks in one cluster
+    assert "c3" not in ours.mixed_best_match

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dyadwatch.cli.context import require_db, state
-from dyadwatch.evaluation import score_gold, score_gsr
+from dyadwatch.evaluation import score_gold, score_gsr, score_stories
 
 
 def _load_events(events_file: Path | None) -> list[dict]:
@@ -23,6 +23,35 @@ def _load_events(events_file: Path | None) -> list[dict]:
     require_db()
     with Store(state.db, read_only=True) as store:
         return [e.to_dict() for e in store.events()]
+
+
+def _load_stories(stories_file: Path | None) -> list[dict]:
+    if stories_file is not None:
+        lines = stories_file.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+    from dyadwatch.store import Store
+    from dyadwatch.stories import load_stories
+
+    require_db()
+    with Store(state.db, read_only=True) as store:
+        return [story.to_dict() for story in load_stories(store)]
+
+
+def _print_stories(data: dict, events: list[dict], stories: list[dict], as_json: bool, console: Console) -> None:
+    res = score_stories(data, events, stories)
+    summary = {"story_precision": res.story_precision, "story_recall": res.story_recall, "story_f1": res.story_f1,
+               "corroborated_joined": res.corroborated_joined, "corroborated_total": len(res.corroborated),
+               "mixed_clusters": len(res.mixed_clusters), "mixed_best_match": len(res.mixed_best_match),
+               "clusters": [vars(c) for c in res.corroborated]}
+    if as_json:
+        typer.echo(json.dumps(summary, indent=1))
+        return
+    for c in res.corroborated:
+        origins = "" if c.expected_origins is None else f"  origins {c.origins} (gold {c.expected_origins})"
+        console.print(f"  {c.cluster:28} {'joined' if c.joined else 'NOT joined'}{origins}", markup=False)
+    console.print(f"story_f1 {res.story_f1:.3f} (precision {res.story_precision:.3f}, recall {res.story_recall:.3f})  "
+                  f"corroborated {res.corroborated_joined}/{len(res.corroborated)}  mixed_clusters "
+                  f"{len(res.mixed_clusters)}  mixed_best_match {len(res.mixed_best_match)}")
 
 
 def _confusion_table(confusion: Counter, title: str) -> Table:
@@ -44,11 +73,20 @@ def register(app: typer.Typer) -> None:
         events_file: Annotated[Optional[Path], typer.Option("--events", help="Score this JSON Lines file instead of the database.")] = None,
         errors: Annotated[int, typer.Option("--errors", help="How many missed and spurious events to list.")] = 20,
         as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+        stories: Annotated[bool, typer.Option("--stories", help="Score stories and event clusters instead "
+                                                               "(seeds format only).")] = False,
+        stories_file: Annotated[Optional[Path], typer.Option(
+            "--stories-file", help="With --stories: read stories from this JSON Lines file.")] = None,
     ) -> None:
         """Precision, recall, dates, forbidden hits, a PLOVER confusion matrix and the errors."""
         data = json.loads(gold.read_text(encoding="utf-8"))
         events = _load_events(events_file)
         console = Console()
+        if stories:
+            if isinstance(data, list):
+                raise typer.BadParameter("the PLOVER gold standard has no stories", param_hint="--stories")
+            _print_stories(data, events, _load_stories(stories_file), as_json, console)
+            return
         if isinstance(data, list):
             res = score_gsr(data, events)
             summary = {"records": res.records, "type_recall": res.type_recall, "tuple_recall": res.tuple_recall,
