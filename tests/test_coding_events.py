@@ -239,3 +239,18 @@ def test_a_clause_under_before_does_not_take_the_outer_date():
     assert ("KOR", "2015") in dates and ("CHN", "2015") not in dates, dates
     meeting = next(e for e in events if primary(e.target) == "CHN")
     assert meeting.date is None  # some time after 2015: not the publication day either
+
+
+def test_a_people_named_by_demonyms_is_an_actor_whatever_the_tagger_says():
+    got = coded("Bosnian Croats said their forces had completed their withdrawal from the town.")
+    assert any(s == "BIH" and p == "RETREAT" for s, t, p, _ in got), got
+
+
+def test_the_country_of_a_thing_after_a_preposition_is_the_target():
+    assert ("CHN", "AUS", "COERCE", "asserted") in coded("China imposed tariffs on Australian barley.")
+
+
+def test_coercion_with_nobody_named_is_not_counted_but_an_accuser_is_the_victim():
+    assert not any(p == "COERCE" for *_, p, _ in coded("The junta tightened controls last week."))
+    got = coded("Hanoi accused the Chinese coast guard of ramming a fishing boat near the islands.")
+    assert ("CHN", "VNM", "COERCE", "asserted") in got or ("CHN", "VNM", "ASSAULT", "asserted") in got, got

@@ -40,10 +40,12 @@ def context_filter(doc: Doc, pieces: list[Piece]) -> list[Piece]:
     """The pieces that stay actor material once their neighbours are read."""
     starts = {p.start for p in pieces}
     role_ends = {p.end for p in pieces if p.kind == AGENT and p.role != "event"}
-    return [p for p in pieces if keep_in_context(doc, p, starts, role_ends)]
+    covered = {i for p in pieces if p.kind in EXPLICIT_COUNTRY_KINDS for i in range(p.start, p.end)}
+    return [p for p in pieces if keep_in_context(doc, p, starts, role_ends, covered)]
 
 
-def keep_in_context(doc: Doc, piece: Piece, starts: set[int], role_ends: set[int]) -> bool:
+def keep_in_context(doc: Doc, piece: Piece, starts: set[int], role_ends: set[int],
+                    covered: frozenset[int] | set[int] = frozenset()) -> bool:
     """Drop names that the surrounding words turn into something else."""
     if piece.kind in (AGENT, BLOCK):
         return True
@@ -61,7 +63,7 @@ def keep_in_context(doc: Doc, piece: Piece, starts: set[int], role_ends: set[int
         return False
     if names_a_thing(doc, piece.end, starts):
         return False
-    return not inside_longer_person(doc, piece)
+    return not inside_longer_person(doc, piece, covered)
 
 
 def names_a_thing(doc: Doc, after: int, starts: set[int]) -> bool:
@@ -76,8 +78,9 @@ def names_a_thing(doc: Doc, after: int, starts: set[int]) -> bool:
     return False
 
 
-def inside_longer_person(doc: Doc, piece: Piece) -> bool:
-    """"Paris Hilton", "Jordan Peterson": the model says the name is a person's."""
+def inside_longer_person(doc: Doc, piece: Piece, covered: frozenset[int] | set[int] = frozenset()) -> bool:
+    """"Paris Hilton", "Jordan Peterson": the model says the name is a person's (but "Bosnian Serbs",
+    all of whose words are peoples and places, is no person whatever the model says)."""
     first, last = doc[piece.start], doc[piece.end - 1]
     if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
         return False
@@ -87,6 +90,8 @@ def inside_longer_person(doc: Doc, piece: Piece) -> bool:
     ent_end = last.i + 1
     while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
         ent_end += 1
+    if all(i in covered for i in range(ent_start, ent_end)):
+        return False
     return ent_start < piece.start or ent_end > piece.end
 
 

@@ -34,6 +34,7 @@ PLURAL_OF_HEADS = {"leader", "minister", "president", "head", "representative", 
 ISSUED_TEXTS = {"statement", "letter", "note", "message", "communique", "declaration", "resolution", "appeal",
                 "decree", "order", "notice", "ultimatum", "warning", "call", "request", "bill", "law", "memo",
                 "report", "release", "protest", "complaint", "directive", "instruction", "proposal", "plan"}
+DEMONYM_TARGET_PREPS = {"on", "against", "to", "into"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # Clause links through which a verb inherits its subject from its head.
@@ -212,7 +213,10 @@ def verb_arguments(verb: Token, index: ActorIndex) -> Arguments:
 def _demonym_targets(verb: Token, sources: list[Actor]) -> list[Actor]:
     """"banned Chinese films", "seized a Philippine boat": the country whose things are acted on."""
     found: list[Actor] = []
-    for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += prep_objects(verb, DEMONYM_TARGET_PREPS) + [
+        p for o in objects for p in prep_objects(o, DEMONYM_TARGET_PREPS)]  # "tariffs on Australian wine"
+    for obj in objects:
         for tok in _phrase_tokens(obj):
             if tok.dep_ != "amod" or tok.pos_ != "ADJ" or not tok.text[:1].isupper():
                 continue

@@ -22,8 +22,10 @@ from dyadwatch.time import event_time, publication_fallback
 from dyadwatch.time.choose import ORDER_PREPOSITIONS
 
 MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
-# Meetings and aid take two: "X held talks" with nobody named is not yet a dyadic event to count.
-NEEDS_TARGET = frozenset({"CONSULT", "AID"})
+# Meetings, aid and coercion take two: "X held talks" or "X tightened controls" with nobody named is not
+# yet a dyadic event to count.
+NEEDS_TARGET = frozenset({"CONSULT", "AID", "COERCE"})
+ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "fault"}
 OCCASION_NOUNS = {"visit", "trip", "tour", "summit", "meeting", "talks", "talk", "session", "conference", "negotiation"}
 
 
@@ -65,6 +67,8 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
         args = Arguments(args.targets[:1], [])  # "its delegation was downgraded": it downgraded it
     if not args.sources:
         return []
+    if not args.targets:
+        args = Arguments(args.sources, _accuser(trig.light_verb or trig.token, index, args.sources))
     if trig.entry.counterpart and not _foreign(args):
         other = counterpart(trig.light_verb or trig.token, ref.span, args.sources)
         args = Arguments(args.sources, [other] if other else [])
@@ -127,6 +131,17 @@ def _agentless_in_occasion(verb: Token) -> bool:
         return False
     agent, patient = passive_parts(verb)
     return patient is not None and agent is None and verb.head.lemma_.lower() in OCCASION_NOUNS
+
+
+def _accuser(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
+    """"Manila accused Beijing of firing water cannon at a boat": with nobody else named, the one
+    complaining is the one it was done to."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep" or verb.head.head.lemma_.lower() not in ACCUSING:
+        return []
+    subject = subject_of(verb.head.head)
+    accusers = index.in_phrase(subject) if subject is not None else []
+    countries = {s.country for s in sources}
+    return [a for a in accusers if a.country and a.country not in countries][:1]
 
 
 def _foreign(args: Arguments) -> list[Actor]:

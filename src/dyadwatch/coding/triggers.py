@@ -126,7 +126,8 @@ def _verb_trigger(tok: Token, lexicon: Lexicon) -> Trigger | None:
         return None  # "said", "reported": speech, unless the words make it an act ("told X to leave")
     if entry is None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
         return Trigger(tok, OBLIGATION_ENTRY)
-    if lemma in LIGHT_VERBS and _has_event_object(tok, lexicon) and (entry is None or not entry.conditions):
+    if lemma in LIGHT_VERBS and _has_event_object(tok, lexicon) and (
+            entry is None or not entry.conditions or not entry.curated):
         return None  # the object noun carries the event
     if entry is None or entry.cameo == NOT_AN_EVENT:
         return None
