@@ -254,3 +254,21 @@ def test_coercion_with_nobody_named_is_not_counted_but_an_accuser_is_the_victim(
     assert not any(p == "COERCE" for *_, p, _ in coded("The junta tightened controls last week."))
     got = coded("Hanoi accused the Chinese coast guard of ramming a fishing boat near the islands.")
     assert ("CHN", "VNM", "COERCE", "asserted") in got or ("CHN", "VNM", "ASSAULT", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turkey is opposed to Greek exploration near the islands, the ministry said.", ("TUR", "GRC", "REJECT")),
+    ("Oman's sultan, Haitham bin Tariq, launched a mediation effort between Iran and Bahrain.",
+     ("OMN", "IRN", "CONSULT")),
+    ("Egyptian officials ended mediation efforts between the rival factions in Libya.", ("EGY", "LBY", "SANCTION")),
+    ("The Chilean interior minister resigned on Friday after protests in Santiago.", ("CHL", None, "CONCEDE")),
+    ("Peru's defence minister declined to resign despite pressure from Congress.", ("PER", "PER", "REJECT")),
+])
+def test_stances_appositions_compound_event_nouns_and_resignations(text, expected):
+    got = coded(text)
+    assert any((s, t, p) == expected and status == "asserted" for s, t, p, status in got), got
+
+
+def test_ending_a_mediation_is_not_also_a_mediation():
+    got = coded("Egyptian officials ended mediation efforts between the rival factions in Libya.")
+    assert not any(p == "CONSULT" for *_, p, _ in got), got

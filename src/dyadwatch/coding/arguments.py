@@ -34,6 +34,9 @@ PLURAL_OF_HEADS = {"leader", "minister", "president", "head", "representative", 
 ISSUED_TEXTS = {"statement", "letter", "note", "message", "communique", "declaration", "resolution", "appeal",
                 "decree", "order", "notice", "ultimatum", "warning", "call", "request", "bill", "law", "memo",
                 "report", "release", "protest", "complaint", "directive", "instruction", "proposal", "plan"}
+# Participles that describe their subject's stance after "be": "is opposed to", "is committed to".
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "resolve", "opposed",
+                       "committed", "determined", "prepared"}
 DEMONYM_TARGET_PREPS = {"on", "against", "to", "into"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
@@ -82,6 +85,17 @@ class ActorIndex:
         return actors
 
     def _phrase_actor(self, head: Token) -> Actor | None:
+        span = self.at(head)
+        if span is not None:
+            return span._.actor
+        found = self._nearest_in_phrase(head)
+        if found is None:
+            # "Kenzo Oshima, the UN relief coordinator, demanded ...": an unknown name, its apposition known
+            appositions = [c for c in head.children if c.dep_ == "appos"]
+            found = next((a for a in map(self._nearest_in_phrase, appositions) if a is not None), None)
+        return found
+
+    def _nearest_in_phrase(self, head: Token) -> Actor | None:
         span = self.at(head)
         if span is not None:
             return span._.actor
@@ -192,6 +206,9 @@ def prep_objects(token: Token, preps: set[str] = TARGET_PREPS) -> list[Token]:
 def verb_arguments(verb: Token, index: ActorIndex) -> Arguments:
     """Source and target of a verbal trigger."""
     agent, patient = passive_parts(verb)
+    if patient is not None and agent is None and verb.lemma_.lower() in STATIVE_PARTICIPLES:
+        # "Israel is opposed to X", "Hanoi is committed to Y": a state of the subject, not a passive
+        return Arguments(index.in_phrase(patient), _objects_actors(verb, index))
     if patient is not None or verb.tag_ == "VBN" and verb.dep_ == "acl":
         if agent is not None:
             sources = index.in_phrase(agent)

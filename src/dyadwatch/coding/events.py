@@ -44,7 +44,7 @@ def code_doc(doc: Doc, lexicon: Lexicon) -> list[Event]:
         ref = SentenceRef(sent_index, sent)
         for trig in find_triggers(sent, lexicon):
             for event in _events_for(trig, ref, index, doc):
-                key = (event.sentence_index, event.cameo[:2], _code(event.source), _code(event.target), event.status)
+                key = (event.sentence_index, event.cameo[:3], _code(event.source), _code(event.target), event.status)
                 if key in seen:
                     continue
                 seen.add(key)

@@ -98,7 +98,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             entry = lexicon.best("N", tok.lemma_.lower(), context_of(tok))
             if entry is not None and entry.cameo != NOT_AN_EVENT:
                 # Any verb whose object the event noun is lends it a subject: "staged/organized a strike".
-                light = tok.head if tok.dep_ == "dobj" and _is_verbal(tok.head) else None
+                light = _light_verb_of(tok)
                 triggers.append(Trigger(tok, entry, light))
         elif tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "ROOT"} and lexicon.has("A", tok.lemma_.lower()):
             entry = lexicon.best("A", tok.lemma_.lower(), context_of(tok))
@@ -141,9 +141,21 @@ def _is_verbal(tok: Token) -> bool:
     return tok.pos_ == "X" and tok.dep_ in {"xcomp", "ccomp", "ROOT", "advcl", "conj"}
 
 
+def _light_verb_of(noun: Token) -> Token | None:
+    """The verb lending an event noun its subject: "held talks", "launched a mediation effort"."""
+    if noun.dep_ == "dobj" and _is_verbal(noun.head):
+        return noun.head
+    if noun.dep_ == "compound" and noun.head.dep_ == "dobj" and _is_verbal(noun.head.head):
+        return noun.head.head
+    return None
+
+
 def _has_event_object(verb: Token, lexicon: Lexicon) -> bool:
-    return any(c.dep_ == "dobj" and lexicon.has("N", c.lemma_.lower()) for c in verb.children)
+    return any(c.dep_ == "dobj" and (lexicon.has("N", c.lemma_.lower()) or any(
+        g.dep_ == "compound" and lexicon.has("N", g.lemma_.lower()) for g in c.children)) for c in verb.children)
 
 
 def _objects(verb: Token) -> list[int]:
-    return [c.i for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    """The objects a verb trigger speaks for, and their compound nouns ("ended mediation efforts")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return [o.i for o in objects] + [c.i for o in objects for c in o.children if c.dep_ == "compound"]

@@ -1,0 +1,100 @@
+"""Groups the text places but does not name a country for: "prisoners rioted at a jail in Dili",
+"thousands of people blocked streets in Hong Kong", "a newspaper based in Beirut".
+
+An agent noun with no country of its own ("prisoners", "people", "rebels", "newspaper") takes the
+country of the place where its clause happens, or where the phrase says it is based: the convention
+coders use for unaffiliated groups acting at home. Needs the dependency parse; a place is a mention
+of a country or a city the gazetteer knows (not a person or a body).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from dyadwatch.actors.mentions import Mention
+from dyadwatch.records import Actor
+
+LOCATION_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "through", "inside", "around", "outside"}
+BASED_VERBS = {"base", "station", "locate", "headquarter", "live", "operate"}
+QUANTITY_HEADS = {"hundreds", "thousands", "tens", "dozens", "millions", "scores", "group", "groups", "crowd",
+                  "crowds", "number", "members", "some", "many", "most", "all", "one", "third", "half", "up"}
+MAX_PLACE_DEPTH = 3  # "at a jail in East Timor's capital Dili": prepositions chained under the first
+
+
+def located_mentions(doc: Doc, unresolved: list[Mention], actor_spans: list[Span]) -> list[tuple[Mention, Actor]]:
+    """Agent-only mentions that a place in their phrase or clause gives a country."""
+    if not any(tok.dep_ for tok in doc[:10]):
+        return []
+    places = _place_index(actor_spans)
+    taken = {i for span in actor_spans for i in range(span.start, span.end)}
+    out = []
+    for mention in unresolved:
+        sector = _sector(mention)
+        if sector is None or any(i in taken for i in range(mention.start, mention.end)):
+            continue
+        country = _place_of(doc[mention.start:mention.end].root, places)
+        if country is not None:
+            text = doc[mention.start:mention.end].text
+            out.append((mention, Actor(text, country + sector, country, sector)))
+    return out
+
+
+def _sector(mention: Mention) -> str | None:
+    if mention.primaries or mention.name_span is not None:
+        return None  # a named person may be a visitor: "President X arrived in Jakarta"
+    agents = [p for p in mention.agents if p.role not in {"event", "envoy"} and p.agent and p.agent.sector]
+    return agents[-1].agent.sector if agents else None
+
+
+def _place_index(actor_spans: list[Span]) -> dict[int, str]:
+    """Token index → country, for mentions that are places (proper nouns only, no person's name)."""
+    index: dict[int, str] = {}
+    for span in actor_spans:
+        actor = span._.actor
+        if actor is None or not actor.country or actor.name or actor.sector not in (None, "GOV"):
+            continue
+        if all(t.pos_ in {"PROPN", "DET", "PART", "PUNCT"} for t in span):
+            for i in range(span.start, span.end):
+                index[i] = actor.country
+    return index
+
+
+def _place_of(head: Token, places: dict[int, str]) -> str | None:
+    """A place in the phrase ("based in X", "in X"), else in the clause the phrase is the subject of."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in BASED_VERBS:
+            found = _place_under(child, places)
+            if found:
+                return found
+    found = _place_under(head, places)
+    if found:
+        return found
+    subject = _phrase_top(head)
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = subject.head
+    for token in [verb] + [c for c in verb.children if c.dep_ in {"dobj", "advmod"}]:  # "blocked streets in X"
+        found = _place_under(token, places)
+        if found:
+            return found
+    return None
+
+
+def _phrase_top(token: Token) -> Token:
+    """Up through "hundreds of thousands of (people)" to the word the clause takes as its subject."""
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in QUANTITY_HEADS:
+        token = token.head.head
+    return token
+
+
+def _place_under(token: Token, places: dict[int, str], depth: int = 0) -> str | None:
+    if depth >= MAX_PLACE_DEPTH:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPOSITIONS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for tok in [pobj] + [c for c in pobj.children if c.dep_ in {"compound", "poss", "appos", "nmod"}]:
+                if tok.i in places:
+                    return places[tok.i]
+            found = _place_under(pobj, places, depth + 1)
+            if found:
+                return found
+    return None
