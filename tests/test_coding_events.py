@@ -272,3 +272,15 @@ def test_stances_appositions_compound_event_nouns_and_resignations(text, expecte
 def test_ending_a_mediation_is_not_also_a_mediation():
     got = coded("Egyptian officials ended mediation efforts between the rival factions in Libya.")
     assert not any(p == "CONSULT" for *_, p, _ in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The OSCE said it will pull out its monitors from Georgia unless the shelling stops.", "THREATEN"),
+    ("The junta declared a state of emergency in Niger on Saturday.", "COERCE"),
+    ("Benin opened its borders to refugees from Togo on Tuesday.", "AID"),
+    ("Dockers in Chile stopped work on Monday over a pension bill.", "PROTEST"),
+    ("Jordanian helicopters evacuated the wounded from Gaza on Friday.", "AID"),
+])
+def test_what_the_object_says_decides_the_type(text, expected):
+    got = coded(text)
+    assert any(p == expected and status == "asserted" for *_, p, status in got), got

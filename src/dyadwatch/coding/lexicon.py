@@ -33,7 +33,8 @@ class LexEntry:
 
     @property
     def specificity(self) -> int:
-        return len(self.conditions)
+        """More conditions, more specific; what is done to (the object) says more than a preposition."""
+        return sum(2 if key == "obj" else 1 for key, _ in self.conditions)
 
 
 @dataclass
