@@ -30,3 +30,18 @@ def test_a_named_person_is_not_placed_by_where_they_go():
 def test_a_group_with_its_own_country_keeps_it():
     assert "PSECVL" in sources("Palestinian youths threw stones at soldiers in Hebron on Friday.") or \
         any(code.startswith("PSE") for code in sources("Palestinian youths threw stones at soldiers in Hebron on Friday."))
+
+
+def test_an_office_holder_takes_the_one_country_the_sentence_names():
+    got = code_text("President Adama Barrow threatened to impose a curfew in Banjul after the riots.",
+                    published="2024-05-01")
+    assert any(e.source.code == "GMBGOV" and e.plover == "THREATEN" for e in got), [e.to_dict() for e in got]
+
+
+@pytest.mark.parametrize("text", [
+    "President Adama Barrow has threatened further action against Senegal.",
+    "President Adama Barrow arrived in Dakar on Monday for talks.",
+])
+def test_what_an_office_holder_acts_on_or_travels_to_is_not_their_country(text):
+    got = code_text(text, published="2024-05-01")
+    assert not any(e.source.country == "SEN" for e in got), [e.to_dict() for e in got]

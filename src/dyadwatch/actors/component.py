@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyadwatch.actors.gazetteer import load_gazetteer
-from dyadwatch.actors.located import located_mentions
+from dyadwatch.actors.located import located_mentions, placed_office_holders
 from dyadwatch.actors.matching import PieceFinder
 from dyadwatch.actors.mentions import find_mentions
 from dyadwatch.actors.names import short_name_spans
@@ -54,6 +54,7 @@ class ActorComponent:
             spans += short_name_spans(doc, spans, COREF)
         unresolved = [m for m, a in resolved if a is None]
         spans += [labelled(doc, m.start, m.end, DIRECT, a) for m, a in located_mentions(doc, unresolved, spans)]
+        spans += [labelled(doc, m.start, m.end, DIRECT, a) for m, a in placed_office_holders(doc, unresolved, spans)]
         doc.spans[ACTOR_SPANS] = sorted(spans, key=lambda s: s.start)
         doc.spans[ACTOR_GROUP_SPANS] = group_spans
         return doc

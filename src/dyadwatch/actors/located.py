@@ -1,10 +1,16 @@
-"""Groups the text places but does not name a country for: "prisoners rioted at a jail in Dili",
-"thousands of people blocked streets in Hong Kong", "a newspaper based in Beirut".
+"""Actors the text places but does not name a country for.
 
-An agent noun with no country of its own ("prisoners", "people", "rebels", "newspaper") takes the
-country of the place where its clause happens, or where the phrase says it is based: the convention
-coders use for unaffiliated groups acting at home. Needs the dependency parse; a place is a mention
-of a country or a city the gazetteer knows (not a person or a body).
+Groups: "prisoners rioted at a jail in Dili", "thousands of people blocked streets in Hong Kong",
+"a newspaper based in Beirut". An agent noun with no country of its own ("prisoners", "people",
+"rebels", "newspaper") takes the country of the place where its clause happens, or where the phrase
+says it is based: the convention coders use for unaffiliated groups acting at home.
+
+Office holders: "President Ruto threatened a curfew in Nairobi". A title with a name the gazetteer
+does not know takes the one country its sentence names outside what the person acts on ("visited
+China", "sanctions against Russia") and unless the person is travelling ("arrived in Jakarta").
+
+Needs the dependency parse; a place is a mention of a country or a city the gazetteer knows (not a
+person or a body).
 """
 from __future__ import annotations
 
@@ -17,6 +23,9 @@ LOCATION_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "through", 
 BASED_VERBS = {"base", "station", "locate", "headquarter", "live", "operate"}
 QUANTITY_HEADS = {"hundreds", "thousands", "tens", "dozens", "millions", "scores", "group", "groups", "crowd",
                   "crowds", "number", "members", "some", "many", "most", "all", "one", "third", "half", "up"}
+TRAVEL_VERBS = {"arrive", "travel", "fly", "land", "come", "go", "return", "visit", "tour", "head", "leave",
+                "depart", "reach", "attend", "meet", "welcome", "receive", "host"}
+TARGET_PREPOSITIONS = {"against", "to", "with", "toward", "towards", "on", "into", "at", "over", "for", "upon"}
 MAX_PLACE_DEPTH = 3  # "at a jail in East Timor's capital Dili": prepositions chained under the first
 
 
@@ -35,6 +44,54 @@ def located_mentions(doc: Doc, unresolved: list[Mention], actor_spans: list[Span
         if country is not None:
             text = doc[mention.start:mention.end].text
             out.append((mention, Actor(text, country + sector, country, sector)))
+    return out
+
+
+def placed_office_holders(doc: Doc, unresolved: list[Mention], actor_spans: list[Span]
+                          ) -> list[tuple[Mention, Actor]]:
+    """Titled people with unknown names whose sentence names exactly one other country."""
+    if not any(tok.dep_ for tok in doc[:10]):
+        return []
+    taken = {i for span in actor_spans for i in range(span.start, span.end)}
+    out = []
+    for mention in unresolved:
+        title = _office(mention)
+        if title is None or any(i in taken for i in range(mention.start, mention.end)):
+            continue
+        head = doc[mention.start:mention.end].root
+        verb = head.head if head.dep_ in {"nsubj", "nsubjpass"} else None
+        if verb is None or verb.lemma_.lower() in TRAVEL_VERBS:
+            continue
+        acted_on = _acted_on(verb)
+        sentence = head.sent
+        countries = {span._.actor.country for span in actor_spans
+                     if sentence.start <= span.start < sentence.end and span._.actor is not None
+                     and span._.actor.country and span.start not in acted_on}
+        if len(countries) == 1:
+            country = countries.pop()
+            name = doc[mention.name_span[0]:mention.name_span[1]].text if mention.name_span else None
+            out.append((mention, Actor(doc[mention.start:mention.end].text, country + title, country, title, name)))
+    return out
+
+
+def _office(mention: Mention) -> str | None:
+    """The sector of a person's domestic title ("President", "Judge"); None for envoys and untitled names."""
+    if mention.primaries or mention.name_span is None:
+        return None
+    agents = [p for p in mention.agents if p.role in {"weak", "strong"} and p.agent and p.agent.sector]
+    return agents[-1].agent.sector if agents else None
+
+
+def _acted_on(verb: Token) -> set[int]:
+    """Tokens of what the verb acts on: objects and phrases behind target prepositions, at any depth."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    stack = [c for h in heads for c in h.children
+             if c.dep_ in {"dobj", "dative", "attr"} or c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS]
+    out: set[int] = set()
+    while stack:  # the object's own phrase, but not where it is ("a curfew in Algiers")
+        tok = stack.pop()
+        out.add(tok.i)
+        stack.extend(c for c in tok.children if not (c.dep_ == "prep" and c.lower_ in LOCATION_PREPOSITIONS))
     return out
 
 

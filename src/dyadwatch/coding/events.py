@@ -196,11 +196,19 @@ def _pairs(args: Arguments) -> list[tuple[Actor, Actor | None]]:
     foreign = [t for t in targets if t.country is None or t.country not in {s.country for s in sources}]
     targets = (foreign or targets)[:MAX_PARTIES]  # "withdrew its troops from X": X is the other party
     if targets:
-        # An actor acting on itself ("the government ordered its diplomats") is not a dyad.
-        return [(s, t) for s in sources for t in targets if s.code != t.code]
+        # An actor acting on itself ("the government ordered its diplomats") is not a dyad; an act at
+        # home ("imposed a curfew in Algiers") stands without a target.
+        pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+        return pairs or [(s, None) for s in sources if all(_is_place(t) for t in targets)]
     if len(sources) > 1:
         return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     return [(sources[0], None)]
+
+
+def _is_place(actor: Actor) -> bool:
+    """A country or city named as such ("Algiers", "the Gaza Strip"), not a body or a person."""
+    words = [w for w in actor.text.split() if w.lower() not in {"the", "of"}]
+    return actor.name is None and bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _same_side_order(trig: Trigger, args: Arguments, index: ActorIndex) -> bool:
