@@ -284,3 +284,14 @@ def test_ending_a_mediation_is_not_also_a_mediation():
 def test_what_the_object_says_decides_the_type(text, expected):
     got = coded(text)
     assert any(p == expected and status == "asserted" for *_, p, status in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dockers in Chile went on strike on Monday over pensions.", ("CHL", "PROTEST")),
+    ("Israeli troops remained on alert along the border with Lebanon.", ("ISR", "MOBILIZE")),
+    ("Opposition parties in Nepal organized a general strike on Tuesday.", ("NPL", "PROTEST")),
+    ("Up to 200 ethnic Hungarians demonstrated on Sunday in Slovakia.", ("SVK", "PROTEST")),
+])
+def test_states_after_prepositions_event_objects_and_ethnic_groups(text, expected):
+    got = coded(text)
+    assert any((s, p) == expected and status == "asserted" for s, t, p, status in got), got

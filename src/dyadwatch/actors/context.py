@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dyadwatch.actors.gazetteer import EXPLICIT_COUNTRY_KINDS
+from dyadwatch.actors.gazetteer import EXPLICIT_COUNTRY_KINDS, AgentEntry
 from dyadwatch.actors.matching import AGENT, BLOCK, Piece
+
+ETHNIC_GROUP = AgentEntry("CVL", "strong")
 
 # "Russian-backed separatists", "Chinese-made drones": the country qualifies, it does not act.
 COMPOUND_ADJ_SUFFIXES = {
@@ -41,7 +43,19 @@ def context_filter(doc: Doc, pieces: list[Piece]) -> list[Piece]:
     starts = {p.start for p in pieces}
     role_ends = {p.end for p in pieces if p.kind == AGENT and p.role != "event"}
     covered = {i for p in pieces if p.kind in EXPLICIT_COUNTRY_KINDS for i in range(p.start, p.end)}
-    return [p for p in pieces if keep_in_context(doc, p, starts, role_ends, covered)]
+    kept = []
+    for piece in pieces:
+        if is_ethnic(doc, piece):
+            kept.append(Piece(piece.start, piece.end, AGENT, agent=ETHNIC_GROUP, agent_text=doc[piece.end - 1].lower_))
+        elif keep_in_context(doc, piece, starts, role_ends, covered):
+            kept.append(piece)
+    return kept
+
+
+def is_ethnic(doc: Doc, piece: Piece) -> bool:
+    """"ethnic Albanians in Serbia": a people, not Albania; a group that its place gives a country."""
+    before = previous_word(doc, piece.start)
+    return piece.kind in EXPLICIT_COUNTRY_KINDS and before is not None and before.lower_ == "ethnic"
 
 
 def keep_in_context(doc: Doc, piece: Piece, starts: set[int], role_ends: set[int],
@@ -56,9 +70,6 @@ def keep_in_context(doc: Doc, piece: Piece, starts: set[int], role_ends: set[int
         return False
     if piece.kind not in EXPLICIT_COUNTRY_KINDS:
         return True
-    before = previous_word(doc, piece.start)
-    if before is not None and before.lower_ == "ethnic":
-        return False  # "ethnic Albanians in Serbia": a people, not Albania
     if piece.start >= 2 and doc[piece.start - 1].text == "-" and doc[piece.start - 2].lower_ in NEGATING_PREFIXES:
         return False
     if names_a_thing(doc, piece.end, starts):

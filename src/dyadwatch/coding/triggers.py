@@ -20,6 +20,7 @@ LIGHT_VERBS = {
     "reiterate", "repeat", "voice", "undertake", "initiate", "step",
 }
 OBLIGATION_MODALS = {"must", "should"}
+STATE_PREPOSITIONS = {"on", "under"}
 # A demand "X said Y must ..." is coded whatever Y is asked to do.
 OBLIGATION_ENTRY = LexEntry("V", "*obligation*", (), "100")
 QUANTITY_NOUNS = {"dollar", "euro", "yuan", "pound", "million", "billion", "kg", "kilogram", "tonne", "ton",
@@ -60,6 +61,8 @@ def context_of(token: Token) -> TriggerContext:
         elif dep == "advmod":
             ctx.adv.add(child.lemma_.lower())
     ctx.phrase = lambda: own_phrase_lemmas(token)
+    if token.dep_ == "pobj":
+        ctx.gov.add(token.head.lower_)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         ctx.obj.add(token.head.lemma_.lower())  # "sanctions imposed on X": the noun is the object
     return ctx
@@ -127,9 +130,9 @@ def _verb_trigger(tok: Token, lexicon: Lexicon) -> Trigger | None:
         return None  # "said", "reported": speech, unless the words make it an act ("told X to leave")
     if entry is None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
         return Trigger(tok, OBLIGATION_ENTRY)
-    if lemma in LIGHT_VERBS and _has_event_object(tok, lexicon) and (
-            entry is None or not entry.conditions or not entry.curated):
-        return None  # the object noun carries the event
+    if _has_event_object(tok, lexicon) and (
+            entry is None or not entry.curated or lemma in LIGHT_VERBS and not entry.conditions):
+        return None  # the object noun carries the event ("organized a general strike")
     if entry is None or entry.cameo == NOT_AN_EVENT:
         return None
     return Trigger(tok, entry)
@@ -148,6 +151,9 @@ def _light_verb_of(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "compound" and noun.head.dep_ == "dobj" and _is_verbal(noun.head.head):
         return noun.head.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in STATE_PREPOSITIONS and _is_verbal(prep.head):
+        return prep.head  # "went on strike", "remained on alert", "placed under arrest"
     return None
 
 
