@@ -295,3 +295,13 @@ def test_what_the_object_says_decides_the_type(text, expected):
 def test_states_after_prepositions_event_objects_and_ethnic_groups(text, expected):
     got = coded(text)
     assert any((s, p) == expected and status == "asserted" for s, t, p, status in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sudanese rebels said they attempted to assassinate the prime minister of Chad.", ("SDN", "TCD", "ASSAULT")),
+    ("Burmese troops have captured a rebel stronghold on the Thai border.", ("MMR", None, "ASSAULT")),
+    ("Serb forces were engaged in ethnic cleansing against the Albanian population.", ("SRB", "ALB", "ASSAULT")),
+])
+def test_attempts_captures_and_engagements_are_the_acts(text, expected):
+    got = coded(text)
+    assert any((s, t, p) == expected and status == "asserted" for s, t, p, status in got), got

@@ -35,7 +35,8 @@ ISSUED_TEXTS = {"statement", "letter", "note", "message", "communique", "declara
                 "decree", "order", "notice", "ultimatum", "warning", "call", "request", "bill", "law", "memo",
                 "report", "release", "protest", "complaint", "directive", "instruction", "proposal", "plan"}
 # Participles that describe their subject's stance after "be": "is opposed to", "is committed to".
-STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "resolve", "opposed",
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "resolve", "opposed", "engage",
+                       "involve",
                        "committed", "determined", "prepared"}
 DEMONYM_TARGET_PREPS = {"on", "against", "to", "into"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}

@@ -20,6 +20,8 @@ OBLIGATION_MODALS = {"must", "should"}
 INTENT_GOVERNORS = {"vow", "pledge", "promise", "plan", "intend", "prepare", "decide", "offer", "swear",
                     "ready", "willing", "prepared", "determined", "resolve", "commit"}
 REFUSAL_GOVERNORS = {"fail", "refuse", "decline"}
+ATTEMPT_GOVERNORS = {"try", "attempt"}
+ATTEMPT_CODES = {"186": "185"}  # an attempted assassination has its own code
 # A clause under these is somebody's guess about the actor, not the actor's own statement.
 SPECULATIVE_GOVERNORS = {"expect", "predict", "fear", "believe", "think", "suggest", "speculate", "estimate",
                          "anticipate", "forecast", "suspect", "guess", "hope", "worry", "doubt", "wonder"}
@@ -54,6 +56,9 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
         return SpeechAct("120", "asserted")
     if status != "hypothetical" or negated:
         return None
+    if governor in ATTEMPT_GOVERNORS and not cooperative and not modals & (INTENT_MODALS | CONDITIONAL_MODALS):
+        # "tried to hack into", "attempted to assassinate": CAMEO codes the attempt as the attack
+        return SpeechAct(ATTEMPT_CODES.get(cameo, cameo), "asserted")
     if modals & OBLIGATION_MODALS and has_speaker:
         return SpeechAct("100", "asserted", speaker_is_source=True)
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)

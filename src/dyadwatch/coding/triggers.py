@@ -21,6 +21,7 @@ LIGHT_VERBS = {
 }
 OBLIGATION_MODALS = {"must", "should"}
 STATE_PREPOSITIONS = {"on", "under"}
+ENGAGING_VERBS = {"engage", "participate", "involve", "join"}
 # A demand "X said Y must ..." is coded whatever Y is asked to do.
 OBLIGATION_ENTRY = LexEntry("V", "*obligation*", (), "100")
 QUANTITY_NOUNS = {"dollar", "euro", "yuan", "pound", "million", "billion", "kg", "kilogram", "tonne", "ton",
@@ -154,6 +155,8 @@ def _light_verb_of(noun: Token) -> Token | None:
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ in STATE_PREPOSITIONS and _is_verbal(prep.head):
         return prep.head  # "went on strike", "remained on alert", "placed under arrest"
+    if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_.lower() in ENGAGING_VERBS:
+        return prep.head  # "engaged in ethnic cleansing"
     return None
 
 
