@@ -7,6 +7,9 @@ Reads ../shared/dictionaries (or --src) and writes to src/dyadwatch/data/actors/
                              or "institution" (named state bodies with a fixed code, e.g. PLA → CHNMIL)
   phoenix_international.tsv  alias → IGO (intergovernmental bodies), with the block's first name
   phoenix_agents.tsv         agent noun phrase → sector (plurals generated)
+  phoenix_nonstate.tsv       alias → primary and sector of armed non-state groups (the TOPS-derived
+                             MilNonState list: "Hamas" → PSE REB, "al-Qaeda" → IMG), with the block's
+                             first name; groups coded to a region rather than a country are left out
 
   phoenix_persons.tsv        person name → primary, sector and dates of their latest office, for the
                              heads of state and government and the hand-added people of the 2014 lists
@@ -251,6 +254,29 @@ def international_rows(blocks: list[Block]) -> list[tuple[str, str, str]]:
     return rows
 
 
+NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
+
+
+def nonstate_rows(blocks: list[Block], countries: set[str]) -> list[tuple[str, str, str, str]]:
+    """(alias, primary, sector, canonical name) rows for armed non-state groups."""
+    rows = []
+    for block in blocks:
+        if not block.codes or any(dated for _, dated in block.codes):
+            continue
+        primary, sector = split_code(block.codes[0][0])
+        if primary not in countries and primary not in NON_STATE:
+            continue  # "AFR", "MEA": regions are not actors we can place
+        canonical = phrase(block.names[0]).strip()
+        for alias in block.names:
+            text = phrase(alias).strip()
+            if len(text.replace(" ", "")) < 4 and not (alias.strip("_").isupper() and len(alias.strip("_")) >= 3):
+                continue
+            if alias.strip("_").isupper() and len(alias.strip("_")) <= 5 and "_" not in alias.strip("_"):
+                text = alias.strip("_")  # acronyms keep their capitals ("PKK", "RUF")
+            rows.append((text, primary, sector or "REB", canonical))
+    return rows
+
+
 def plural(word: str) -> str:
     """Regular English plural of a lowercase noun."""
     if word.endswith("man"):
@@ -341,6 +367,9 @@ def main() -> None:
                                 person_rows(countries_file) + person_rows(international_file)),
         "phoenix_agents.tsv": ("agent phrase\tsector", agent_rows(args.src / "Phoenix.agents.txt")),
     }
+    country_codes = {row[1] for row in tables["phoenix_countries.tsv"][1]}
+    tables["phoenix_nonstate.tsv"] = ("alias\tprimary\tsector\tname", nonstate_rows(
+        read_blocks(args.src / "Phoenix.MilNonState.actors.txt"), country_codes))
     for name, (columns, rows) in tables.items():
         write_tsv(args.out / name, f"{PROVENANCE}\n# {columns}", rows)
 

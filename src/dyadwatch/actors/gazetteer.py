@@ -14,7 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from dyadwatch.resources import read_tsv
+from dyadwatch.resources import data_file, read_tsv
 
 Key = tuple[str, ...]
 
@@ -239,10 +239,26 @@ def load_phoenix(gaz: Gazetteer) -> None:
             entry = NameEntry(ORG, "IGO", None, cell(row, 2))
             gaz.add_name(key_of(words), NameAlias(entry, tuple(words), strict_case=False))
     load_phoenix_persons(gaz)
+    load_phoenix_nonstate(gaz)
     for row in read_tsv("actors", "phoenix_agents.tsv"):
         key = key_of(tokens_of(cell(row, 0)))
         if key not in gaz.names and " ".join(key) not in PHOENIX_AGENT_STOPLIST:
             gaz.add_agent(key, AgentEntry(cell(row, 1) or None, "strong"))
+
+
+def load_phoenix_nonstate(gaz: Gazetteer) -> None:
+    """Armed non-state groups of the 2013 TOPS-derived list, under every name already known
+    (a curated entry, a country or a person keeps its meaning)."""
+    if not data_file("actors", "phoenix_nonstate.tsv").is_file():
+        return
+    for row in read_tsv("actors", "phoenix_nonstate.tsv"):
+        words = tokens_of(cell(row, 0))
+        key = key_of(words)
+        if key in gaz.names or key in gaz.agents or key in gaz.blocks:
+            continue
+        primary, sector = cell(row, 1), cell(row, 2) or None
+        kind = ORG if primary in NON_STATE_PRIMARIES else INSTITUTION
+        gaz.add_name(key, NameAlias(NameEntry(kind, primary, sector, cell(row, 3)), tuple(words)))
 
 
 def load_phoenix_persons(gaz: Gazetteer) -> None:
