@@ -262,3 +262,9 @@ def test_shipped_tables_are_well_formed():
         assert row[2] in iso | {"IGO", "NGO", "IMG", "MNC"}, row
     gazetteer = load_gazetteer()
     assert ("kim", "jong", "-", "un") in gazetteer.names and ("coast", "guard") in gazetteer.agents
+
+
+def test_a_surname_shared_by_two_leaders_of_one_country_resolves_to_that_country():
+    from dyadwatch.actors import resolve_text
+    actor = resolve_text("President Bush")
+    assert actor is not None and actor.country == "USA"

@@ -277,9 +277,14 @@ def load_phoenix_persons(gaz: Gazetteer) -> None:
         if len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper():
             surnames.setdefault(key_of(words[-1:]), []).append(entry)
     for key, entries in surnames.items():
+        written = (key[0][:1].upper() + key[0][1:],)
         if len({(e.primary, e.spells[0].valid_from) for e in entries}) == 1:
-            written = (key[0][:1].upper() + key[0][1:],)
             gaz.add_name(key, NameAlias(entries[0], written, after_role_only=True, strict_case=False))
+        elif len({e.primary for e in entries}) == 1:
+            # Two presidents Bush: whichever is meant, the country is the same.
+            spells = tuple(sp for e in entries for sp in e.spells)
+            entry = NameEntry(PERSON, entries[0].primary, entries[0].sector, written[0], spells)
+            gaz.add_name(key, NameAlias(entry, written, after_role_only=True, strict_case=False))
 
 
 @lru_cache(maxsize=1)
