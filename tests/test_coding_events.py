@@ -305,3 +305,12 @@ def test_states_after_prepositions_event_objects_and_ethnic_groups(text, expecte
 def test_attempts_captures_and_engagements_are_the_acts(text, expected):
     got = coded(text)
     assert any((s, t, p) == expected and status == "asserted" for s, t, p, status in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lithuanian officials demanded on Friday that Belarus close the border crossing.", ("LTU", "BLR", "REQUEST")),
+    ("A Polish minister threatened to impose import restrictions on Ukrainian grain.", ("POL", "UKR", "THREATEN")),
+])
+def test_targets_inside_that_clauses_and_threatened_acts(text, expected):
+    got = coded(text)
+    assert any((s, t, p) == expected and status == "asserted" for s, t, p, status in got), got

@@ -224,7 +224,8 @@ def verb_arguments(verb: Token, index: ActorIndex) -> Arguments:
         return Arguments(sources, targets)
     subject = _gerund_subject(verb, index) or subject_of(verb)
     sources = index.in_phrase(subject) if subject is not None else []
-    targets = _objects_actors(verb, index) or _demonym_targets(verb, sources)
+    targets = _objects_actors(verb, index) or _demonym_targets(verb, sources) or [
+        a for c in verb.children if c.dep_ == "xcomp" for a in _demonym_targets(c, sources)]
     return Arguments(sources, targets)
 
 
@@ -281,6 +282,12 @@ def _objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
             nested = _objects_actors(child, index)
             if nested:
                 return nested
+    # "demanded that Washington match ...": who the demand, warning or accusation is about
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)):
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        found = index.in_phrase(subject) if subject is not None else []
+        if found:
+            return found
     return []
 
 
