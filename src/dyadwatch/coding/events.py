@@ -199,7 +199,10 @@ def _pairs(args: Arguments) -> list[tuple[Actor, Actor | None]]:
         # An actor acting on itself ("the government ordered its diplomats") is not a dyad; an act at
         # home ("imposed a curfew in Algiers") stands without a target.
         pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
-        return pairs or [(s, None) for s in sources if all(_is_place(t) for t in targets)]
+        if pairs or not all(_is_place(t) for t in targets):
+            return pairs
+        home = _as_country(targets[0])  # "imposed a curfew in Algiers": a domestic act, on the country
+        return [(s, home if home.code != s.code else None) for s in sources]
     if len(sources) > 1:
         return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     return [(sources[0], None)]
@@ -209,6 +212,10 @@ def _is_place(actor: Actor) -> bool:
     """A country or city named as such ("Algiers", "the Gaza Strip"), not a body or a person."""
     words = [w for w in actor.text.split() if w.lower() not in {"the", "of"}]
     return actor.name is None and bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _as_country(place: Actor) -> Actor:
+    return Actor(place.text, place.country or place.code, place.country, None)
 
 
 def _same_side_order(trig: Trigger, args: Arguments, index: ActorIndex) -> bool:
