@@ -53,3 +53,24 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
     assert sorted(d.doc_id for d in docs) == sorted(r["id"] for r in rows)
     assert len({e.event_id for e in events}) == len(events)
     assert {e.doc_id for e in events} == {r["id"] for r in rows}
+
+
+def test_a_second_text_under_a_taken_id_is_rejected_not_dropped(tmp_path):
+    import json
+
+    from dyadwatch.runner import ingest_paths
+    from dyadwatch.store import Store
+
+    first = {"id": "same-id", "text": "Japan and India signed a defence pact in Tokyo on Monday.", "published": "2024-05-01"}
+    second = {"id": "same-id", "text": "Chile recalled its ambassador from Peru on Tuesday.", "published": "2024-05-02"}
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in (first, second, first)) + "\n")
+    with Store(tmp_path / "db.duckdb") as store:
+        report = ingest_paths([path], store)
+        again = ingest_paths([path], store)
+        rejected = store.sql("SELECT reason, doc_id FROM rejections")
+        stored = store.document("same-id")
+    assert report.stored == 1 and report.already_stored == 1
+    assert [r.reason for r in report.rejected] == ["id_conflict"] and rejected == [("id_conflict", "same-id")]
+    assert stored is not None and stored.text.startswith("Japan")
+    assert again.stored == 0 and [r.reason for r in again.rejected] == ["id_conflict"]

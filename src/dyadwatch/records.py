@@ -49,7 +49,7 @@ class Rejection:
 
     rejection_id: str
     origin: str
-    reason: str  # short machine-readable reason: empty, binary, undecodable, non_english, oversized, ...
+    reason: str  # short machine-readable reason: empty, binary, undecodable, non_english, oversized, id_conflict, ...
     detail: str = ""
     doc_id: str | None = None
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from dyadwatch.ingest import prepare, read_inputs
+from dyadwatch.ingest.ids import reject
 from dyadwatch.pipeline import code_documents, shared_pipeline
 from dyadwatch.records import Document, Rejection
 from dyadwatch.store import Store
@@ -43,18 +44,26 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
     report = IngestReport()
     writer = store.writer
 
+    seen: dict[str, str] = {}  # doc_id → content hash, for this run
+
     def accepted() -> Iterator[Document]:
         for item in read_inputs(paths, max_bytes=max_bytes):
             result = prepare(item, max_bytes=max_bytes) if not isinstance(item, Rejection) else item
+            if not isinstance(result, Rejection):
+                known = seen.get(result.doc_id) or store.document_hash(result.doc_id)
+                if known is not None and known != result.content_hash:
+                    result = reject(result.origin, "id_conflict", f"id {result.doc_id} is taken by a different "
+                                    "text; give this document its own id", doc_id=result.doc_id)
             if isinstance(result, Rejection):
                 writer.save_rejection(result)
                 report.rejected.append(result)
                 _notify(progress, report, 0)
                 continue
-            if store.has_document(result.doc_id):
+            if result.doc_id in seen or store.has_document(result.doc_id):
                 report.already_stored += 1
                 _notify(progress, report, 0)
                 continue
+            seen[result.doc_id] = result.content_hash
             yield result
 
     for document, events in code_documents(accepted(), nlp or shared_pipeline()):

@@ -69,6 +69,11 @@ class Store:
 
     # -- documents ---------------------------------------------------------------------------
 
+    def document_hash(self, doc_id: str) -> str | None:
+        """The content hash stored for `doc_id`, or None when no such document is stored."""
+        row = self._con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
     def has_document(self, doc_id: str) -> bool:
         return self._con.execute("SELECT 1 FROM documents WHERE doc_id = ? LIMIT 1", [doc_id]).fetchone() is not None
 
