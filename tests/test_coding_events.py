@@ -314,3 +314,33 @@ def test_attempts_captures_and_engagements_are_the_acts(text, expected):
 def test_targets_inside_that_clauses_and_threatened_acts(text, expected):
     got = coded(text)
     assert any((s, t, p) == expected and status == "asserted" for s, t, p, status in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Asked on Monday whether Hanoi knew of the drills, the Vietnamese foreign ministry spokeswoman said it did not.",
+    "The Kremlin declined to comment on the reports.",
+    "Kremlin spokesman Dmitry Peskov told reporters he had nothing to add.",
+])
+def test_answering_questions_and_declining_comment_are_not_events(text):
+    assert not any(p in {"REQUEST", "REJECT"} for *_, p, _ in coded(text)), coded(text)
+
+
+def test_several_parties_condemning_something_each_condemn_it():
+    got = coded("Seoul and Tokyo condemned the missile launch on Sunday.")
+    assert {(s, t) for s, t, p, _ in got if p == "ACCUSE"} == {("KOR", None), ("JPN", None)}, got
+
+
+def test_parties_distancing_themselves_act_on_each_other():
+    got = coded("The two countries distanced themselves from each other in 2016.", published="2024-07-31") + \
+        coded("Chile and Peru distanced themselves in 2016.")
+    assert any({s, t} == {"CHL", "PER"} for s, t, *_ in got), got
+
+
+def test_a_thing_that_would_break_a_rule_is_no_statement_of_intent():
+    got = coded("Any shipment of rockets from Iran would violate the arms embargo.")
+    assert not any(status == "asserted" for *_, status in got), got
+
+
+def test_event_words_inside_an_organisation_name_are_not_events():
+    got = coded("Leaders met on the sidelines of the Asia-Pacific Economic Cooperation summit in Lima.")
+    assert not any(p == "COOPERATE" for *_, p, _ in got), got

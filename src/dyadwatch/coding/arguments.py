@@ -148,6 +148,8 @@ class Arguments:
 
 def subject_of(verb: Token) -> Token | None:
     """The syntactic subject of a verb, inherited through xcomp / conj / advcl when missing."""
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return None  # "Asked about the deal, the minister said ...": the minister was asked, did not ask
     seen = set()
     current = verb
     while current.i not in seen:

@@ -26,6 +26,10 @@ MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
 # yet a dyadic event to count.
 NEEDS_TARGET = frozenset({"CONSULT", "AID", "COERCE"})
 ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "fault"}
+# "A and B met / signed / agreed": with each other. "A and B condemned the launch": each on its own.
+MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+RECIPROCAL_PRONOUNS = {"themselves", "other", "another"}
+RECIPROCAL_LEMMAS = {"clash", "fight", "exchange", "trade", "skirmish", "spar", "feud"}
 OCCASION_NOUNS = {"visit", "trip", "tour", "summit", "meeting", "talks", "talk", "session", "conference", "negotiation"}
 
 
@@ -82,6 +86,8 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     code = trig.entry.cameo
     has_other_speaker = bool(speaker) and speaker[0] not in args.sources
     act = speech_act(trig.token, trig.light_verb, code, status, has_other_speaker)
+    if act is not None and status == "hypothetical" and not act.speaker_is_source and not _agentive(trig, index):
+        act = None  # "any transfer would violate ...": a judgement on a thing, not somebody's intent
     if trig.entry is OBLIGATION_ENTRY and (act is None or not act.speaker_is_source):
         return []  # "must" without somebody demanding it is not an event
     if act is not None:
@@ -97,7 +103,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     evidence = Evidence(ref.span.text, ref.span.start_char, ref.span.end_char)
     trigger_text = " ".join(t.text for t in (trig.light_verb, trig.token) if t is not None)
     out = []
-    for source, target in _pairs(args):
+    for source, target in _pairs(args, _mutual(trig, cameo.plover)):
         if target is None and cameo.plover in NEEDS_TARGET:
             continue
         event_id = _event_id(doc._.doc_id, ref.index, trig.token.i, source, target, cameo.code)
@@ -169,6 +175,14 @@ def _speaker(verb: Token, index: ActorIndex) -> list[Actor]:
     return []
 
 
+def _agentive(trig: Trigger, index: ActorIndex) -> bool:
+    """The clause's subject is an actor (or a pronoun standing for one), so its "will" is an intent."""
+    subject = subject_of(trig.light_verb or trig.token)
+    if subject is None:
+        return True  # control and raising: the intent belongs to whoever the clause above names
+    return subject.pos_ in {"PRON", "PROPN"} or index.at(subject) is not None
+
+
 def _pronoun_subject(trig: Trigger) -> bool:
     subject = subject_of(trig.light_verb or trig.token)
     return subject is not None and subject.lower_ in PERSONAL_PRONOUNS
@@ -190,7 +204,15 @@ def _adj_target(adj: Token, index: ActorIndex) -> Actor | None:
     return None
 
 
-def _pairs(args: Arguments) -> list[tuple[Actor, Actor | None]]:
+def _mutual(trig: Trigger, plover: str) -> bool:
+    """Whether "A and B <did it>" with nobody else named means they did it with each other."""
+    verb = trig.light_verb or trig.token
+    reciprocal_object = any(t.lower_ in RECIPROCAL_PRONOUNS for c in verb.children for t in c.subtree
+                            if c.dep_ in {"dobj", "prep", "npadvmod"})  # "distanced themselves", "each other"
+    return plover in MUTUAL_TYPES or trig.token.lemma_.lower() in RECIPROCAL_LEMMAS or reciprocal_object
+
+
+def _pairs(args: Arguments, mutual: bool = True) -> list[tuple[Actor, Actor | None]]:
     sources = args.sources[:MAX_PARTIES]
     targets = [t for t in args.targets if t not in sources]
     foreign = [t for t in targets if t.country is None or t.country not in {s.country for s in sources}]
@@ -203,9 +225,9 @@ def _pairs(args: Arguments) -> list[tuple[Actor, Actor | None]]:
             return pairs
         home = _as_country(targets[0])  # "imposed a curfew in Algiers": a domestic act, on the country
         return [(s, home if home.code != s.code else None) for s in sources]
-    if len(sources) > 1:
+    if len(sources) > 1 and mutual:
         return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-    return [(sources[0], None)]
+    return [(s, None) for s in sources]  # "Seoul and Tokyo condemned the launch": each of them did
 
 
 def _is_place(actor: Actor) -> bool:

@@ -47,6 +47,7 @@ class TriggerContext:
     xcomp: set[str] = field(default_factory=set)
     mod: set[str] = field(default_factory=set)
     adv: set[str] = field(default_factory=set)
+    inf: set[str] = field(default_factory=set)  # to-infinitive complements ("told them to leave")
     gov: set[str] = field(default_factory=set)  # the preposition a noun trigger is the object of ("on strike")
     phrase: Callable[[], set[str]] = lambda: set()  # lemmas of the trigger's own phrase, computed on demand
 

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from dyadwatch.attribution.chain import REPORTING_VERBS
 from dyadwatch.coding.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, TriggerContext
+from dyadwatch.nlp.extensions import ACTOR_SPANS
 
 LIGHT_VERBS = {
     "make", "hold", "have", "conduct", "carry", "launch", "stage", "issue", "impose", "express", "pay", "give",
@@ -57,6 +58,8 @@ def context_of(token: Token) -> TriggerContext:
             ctx.prt.add(child.lower_)
         elif dep in {"xcomp", "ccomp"}:
             ctx.xcomp.add(child.lemma_.lower())
+            if any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+                ctx.inf.add(child.lemma_.lower())
         elif dep in {"amod", "compound", "nmod"}:
             ctx.mod.add(child.lemma_.lower())
         elif dep == "advmod":
@@ -96,9 +99,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 triggers.append(trig)
                 consumed.add(trig.token.i)
                 consumed.update(_objects(tok))
+    named = _inside_names(sentence)
     for tok in sentence:
-        if tok.i in consumed:
-            continue
+        if tok.i in consumed or tok.i in named:
+            continue  # "Asia-Pacific Economic Cooperation", "Ceasefire Commission": a name, not an event
         if tok.pos_ in {"NOUN", "PROPN"} and lexicon.has("N", tok.lemma_.lower()):
             entry = lexicon.best("N", tok.lemma_.lower(), context_of(tok))
             if entry is not None and entry.cameo != NOT_AN_EVENT:
@@ -110,6 +114,14 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             if entry is not None:
                 triggers.append(Trigger(tok, entry, tok.head if tok.dep_ == "acomp" else None))
     return triggers
+
+
+def _inside_names(sentence: Span) -> set[int]:
+    """Tokens of organisation and institution names the actors stage found (not agent nouns)."""
+    spans = sentence.doc.spans.get(ACTOR_SPANS, [])
+    return {i for span in spans if span.label_ == "ACTOR" and span._.actor is not None and span._.actor.name
+            and sentence.start <= span.start < sentence.end and span._.actor.code[:3] in {"IGO", "NGO", "IMG", "MNC"}
+            for i in range(span.start, span.end)}
 
 
 def verb_lemma(tok: Token, lexicon: Lexicon) -> str:
