@@ -344,3 +344,8 @@ def test_a_thing_that_would_break_a_rule_is_no_statement_of_intent():
 def test_event_words_inside_an_organisation_name_are_not_events():
     got = coded("Leaders met on the sidelines of the Asia-Pacific Economic Cooperation summit in Lima.")
     assert not any(p == "COOPERATE" for *_, p, _ in got), got
+
+
+def test_releasing_pictures_is_no_release_but_a_tanker_is():
+    assert not coded("Photographs released by the state news agency showed the new drones.")
+    assert ("IRN", "GBR", "RETREAT", "asserted") in coded("Iran released the British tanker on Friday.")
