@@ -349,3 +349,13 @@ def test_event_words_inside_an_organisation_name_are_not_events():
 def test_releasing_pictures_is_no_release_but_a_tanker_is():
     assert not coded("Photographs released by the state news agency showed the new drones.")
     assert ("IRN", "GBR", "RETREAT", "asserted") in coded("Iran released the British tanker on Friday.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Kenyan teachers' union called off its strike on Thursday.", ("KEN", "CONCEDE")),
+    ("The IAEA has dispatched inspectors to a uranium plant in central Iran.", ("IGO", "ACCUSE")),
+    ("Brazil's supreme court opened a hearing on Tuesday into the election complaints.", ("BRA", "ACCUSE")),
+])
+def test_calling_off_dispatching_inspectors_and_opening_hearings(text, expected):
+    got = coded(text)
+    assert any((s, p) == expected and status == "asserted" for s, t, p, status in got), got
