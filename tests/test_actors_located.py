@@ -45,3 +45,13 @@ def test_an_office_holder_takes_the_one_country_the_sentence_names():
 def test_what_an_office_holder_acts_on_or_travels_to_is_not_their_country(text):
     got = code_text(text, published="2024-05-01")
     assert not any(e.source.country == "SEN" for e in got), [e.to_dict() for e in got]
+
+
+def test_a_group_is_placed_by_the_act_it_agreed_to():
+    assert "GEOOPP" in sources("Opposition activists agreed to postpone the rally in Tbilisi until Friday.") or \
+        any(code.startswith("GEO") for code in sources("Opposition activists agreed to postpone the rally in Tbilisi until Friday."))
+
+
+def test_the_country_invaded_is_the_target():
+    got = code_text("Israel mounted its long-threatened invasion of southern Lebanon on Tuesday.", published="2024-05-01")
+    assert any(e.source.country == "ISR" and e.target and e.target.country == "LBN" for e in got)

@@ -129,7 +129,8 @@ def _place_of(head: Token, places: dict[int, str]) -> str | None:
     if subject.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     verb = subject.head
-    for token in [verb] + [c for c in verb.children if c.dep_ in {"dobj", "advmod"}]:  # "blocked streets in X"
+    clauses = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "agreed to postpone the rally in X"
+    for token in clauses + [c for v in clauses for c in v.children if c.dep_ in {"dobj", "advmod"}]:
         found = _place_under(token, places)
         if found:
             return found

@@ -19,7 +19,7 @@ OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "over", "in",
                 "from", "for", "between", "onto"}
 # Event nouns whose "of" complement is the actor doing it ("the visit of the president").
-OF_IS_SOURCE = {"visit", "trip", "tour", "withdrawal", "attack", "invasion", "offensive"}
+OF_IS_SOURCE = {"visit", "trip", "tour", "withdrawal"}  # "the invasion of Lebanon": Lebanon is invaded
 # Object-control verbs: in "X told Y to do Z", Y does Z.
 OBJECT_CONTROL = {"order", "instruct", "direct", "tell", "ask", "urge", "force", "compel", "allow",
                   "permit", "persuade", "press", "push", "encourage", "invite", "call", "require", "authorize"}
