@@ -359,3 +359,8 @@ def test_releasing_pictures_is_no_release_but_a_tanker_is():
 def test_calling_off_dispatching_inspectors_and_opening_hearings(text, expected):
     got = coded(text)
     assert any((s, p) == expected and status == "asserted" for s, t, p, status in got), got
+
+
+def test_a_people_protesting_is_a_demonstration_and_a_state_protesting_a_complaint():
+    assert any(p == "PROTEST" for *_, p, _ in coded("Thousands of Kenyans marched in Nairobi to protest the tax bill."))
+    assert any(p == "ACCUSE" for *_, p, _ in coded("Kenya protested the decision by Uganda on Monday."))

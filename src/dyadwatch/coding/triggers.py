@@ -28,7 +28,7 @@ OBLIGATION_ENTRY = LexEntry("V", "*obligation*", (), "100")
 QUANTITY_NOUNS = {"dollar", "euro", "yuan", "pound", "million", "billion", "kg", "kilogram", "tonne", "ton",
                   "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "wave", "barrage",
                   "salvo", "volley", "swarm", "batch", "series", "pair", "couple", "amount", "quantity", "ton", "tonne",
-                  "state"}  # and "a state of emergency": the emergency is the object
+                  "state", "part", "parts"}  # and "a state of emergency", "part of a stronghold"
 # Reporting verbs that are also events in their own right when the lexicon says so.
 REPORTING_EVENTS = {"deny", "claim", "allege", "insist", "warn"}
 
