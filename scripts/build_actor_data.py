@@ -255,6 +255,7 @@ def international_rows(blocks: list[Block]) -> list[tuple[str, str, str]]:
 
 
 NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
+ACRONYM_WORDS = {"YOUTH", "ARMY", "FRONT", "UNION", "PARTY"}
 
 
 def nonstate_rows(blocks: list[Block], countries: set[str]) -> list[tuple[str, str, str, str]]:
@@ -271,8 +272,12 @@ def nonstate_rows(blocks: list[Block], countries: set[str]) -> list[tuple[str, s
             text = phrase(alias).strip()
             if len(text.replace(" ", "")) < 4 and not (alias.strip("_").isupper() and len(alias.strip("_")) >= 3):
                 continue
-            if alias.strip("_").isupper() and len(alias.strip("_")) <= 5 and "_" not in alias.strip("_"):
-                text = alias.strip("_")  # acronyms keep their capitals ("PKK", "RUF")
+            bare = alias.strip("_")
+            acronym = bare.isalpha() and bare.isupper() and 3 <= len(bare) <= 5 and bare not in ACRONYM_WORDS
+            if acronym:
+                text = bare  # acronyms keep their capitals ("PKK", "RUF")
+            elif " " not in text and "-" not in text:
+                continue  # one plain word ("Tigers", "Falcon", "Mavericks") names too many other things
             rows.append((text, primary, sector or "REB", canonical))
     return rows
 
