@@ -364,3 +364,14 @@ def test_calling_off_dispatching_inspectors_and_opening_hearings(text, expected)
 def test_a_people_protesting_is_a_demonstration_and_a_state_protesting_a_complaint():
     assert any(p == "PROTEST" for *_, p, _ in coded("Thousands of Kenyans marched in Nairobi to protest the tax bill."))
     assert any(p == "ACCUSE" for *_, p, _ in coded("Kenya protested the decision by Uganda on Monday."))
+
+
+def test_weekday_with_part_of_day_and_participial_occasions_date_the_event():
+    fired = events_of("Iran fired about 180 ballistic missiles at Israel on Tuesday evening.", published="2024-10-02")
+    assert fired and fired[0].date == "2024-10-01", [(e.plover, e.date) for e in fired]
+    warned = events_of("Speaking in Hanoi on Thursday, Putin warned South Korea against arming Ukraine.",
+                       published="2024-06-21")
+    by_type = {e.plover: e for e in warned}
+    assert by_type["THREATEN"].date == "2024-06-20"
+    assert by_type["COOPERATE"].status == "hypothetical" and by_type["COOPERATE"].source.country == "KOR"
+    assert not any(e.plover == "CONSULT" for e in warned)  # speaking somewhere is not a meeting

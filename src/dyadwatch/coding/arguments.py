@@ -25,7 +25,8 @@ OBJECT_CONTROL = {"order", "instruct", "direct", "tell", "ask", "urge", "force",
                   "permit", "persuade", "press", "push", "encourage", "invite", "call", "require", "authorize"}
 # Verbs that judge somebody "for"/"of" doing something: that somebody did it.
 JUDGING_VERBS = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "praise", "thank",
-                 "fault", "punish", "sanction", "arrest", "convict", "indict", "commend", "congratulate"}
+                 "fault", "punish", "sanction", "arrest", "convict", "indict", "commend", "congratulate", "warn",
+                 "caution"}
 # Plural heads whose "of" complement lists the parties ("the foreign ministers of A and B").
 PLURAL_OF_HEADS = {"leader", "minister", "president", "head", "representative", "official", "delegation",
                    "government", "envoy", "diplomat", "chief", "navy", "army", "force", "country", "nation"}

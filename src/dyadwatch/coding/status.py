@@ -92,6 +92,8 @@ def _inherited_status(tok: Token, same_side_order: bool) -> Status:
 
 def _governor_verdict(child: Token, head: Token, same_side_order: bool) -> Status | None:
     lemma = head.lemma_.lower()
+    if child.dep_ == "pcomp" and head.lower_ == "against":
+        return "hypothetical"  # "warned Seoul against arming Kyiv": what one warns against has not happened
     complement = child.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp"}
     if complement and lemma in NEGATING_GOVERNORS and _governs_negatively(head, child):
         return "negated"

@@ -98,6 +98,9 @@ def _crosses_clause(token: Token, trigger: Token) -> bool:
         return False
     if token.dep_ in ("acl", "relcl") and token.head.i == trigger.i:
         return False
+    if token.dep_ == "advcl" and token.head.i == trigger.i and token.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children):
+        return False  # "Speaking in Hanoi on Thursday, Putin warned ...": one occasion
     return not (token.dep_ == "acl" and token.tag_ == "VBG")
 
 

@@ -26,6 +26,7 @@ from dyadwatch.time.timeline import Timeline
 from dyadwatch.time.values import TimeValue, as_date
 
 ENTITY_LABELS = ("DATE", "TIME")
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "dawn", "noon", "midnight", "overnight"}
 
 
 class TimeTagger:
@@ -49,6 +50,7 @@ class TimeTagger:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is None:
                     raise ValueError(f"time expression {mention.text!r} has no tokens in the doc")
+                span = _with_part_of_day(span)
                 span._.time = value
                 spans.append(span)
         doc.spans[TIME_SPANS] = spans
@@ -60,6 +62,14 @@ def make_time_tagger(nlp: Language, name: str) -> TimeTagger:
     """Factory for nlp.add_pipe("dyadwatch_time")."""
     register_extensions()
     return TimeTagger()
+
+
+def _with_part_of_day(span: Span) -> Span:
+    """"Tuesday evening": the part of the day is the head the parser hangs the weekday on."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in PARTS_OF_DAY:
+        return doc[span.start:span.end + 1]
+    return span
 
 
 def _sentences(doc: Doc, parsed: bool) -> list[Span]:
