@@ -375,3 +375,13 @@ def test_weekday_with_part_of_day_and_participial_occasions_date_the_event():
     assert by_type["THREATEN"].date == "2024-06-20"
     assert by_type["COOPERATE"].status == "hypothetical" and by_type["COOPERATE"].source.country == "KOR"
     assert not any(e.plover == "CONSULT" for e in warned)  # speaking somewhere is not a meeting
+
+
+def test_judging_a_thing_targets_whoever_did_it():
+    assert ("IRN", "ISR", "ACCUSE", "asserted") in coded("Iran condemned the Israeli attack on its consulate.")
+    assert ("KOR", "JPN", "SUPPORT", "asserted") in coded("Seoul welcomed Japan's decision to lift export curbs.")
+
+
+def test_calling_accusations_a_smear_is_not_accusing():
+    assert not any(p == "ACCUSE" and s == "PRK" for s, t, p, _ in
+                   coded("Pyongyang calls the accusations a smear by hostile forces."))

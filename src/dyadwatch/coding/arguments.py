@@ -39,6 +39,9 @@ ISSUED_TEXTS = {"statement", "letter", "note", "message", "communique", "declara
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "resolve", "opposed", "engage",
                        "involve",
                        "committed", "determined", "prepared"}
+# Verbs judging a thing somebody did: the doer is the target ("condemned the Israeli strike").
+STANCE_VERBS = {"condemn", "criticize", "criticise", "denounce", "deplore", "slam", "welcome", "praise", "hail",
+                "applaud", "protest", "reject", "oppose", "question", "blast", "decry", "lament", "regret"}
 DEMONYM_TARGET_PREPS = {"on", "against", "to", "into"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
@@ -263,6 +266,12 @@ def _gerund_subject(verb: Token, index: ActorIndex) -> Token | None:
 def _objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
     """Targets: direct objects, then prepositional objects, then complements' objects."""
     for child in verb.children:
+        if child.dep_ in OBJECT_DEPS and verb.lemma_.lower() in STANCE_VERBS and index.at(child) is None:
+            # "condemned the Israeli attack on its consulate": whoever did the thing judged is the target
+            doers = [a for m in child.children if m.dep_ in {"poss", "amod", "compound", "nmod"}
+                     for a in index.in_phrase(m)] + [a for p in prep_objects(child, {"by"}) for a in index.in_phrase(p)]
+            if doers:
+                return doers
         if child.dep_ in OBJECT_DEPS:
             if index.at(child) is None:
                 # "joined sanctions against X": the object's own complement names the target,

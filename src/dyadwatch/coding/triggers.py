@@ -22,6 +22,10 @@ LIGHT_VERBS = {
 }
 OBLIGATION_MODALS = {"must", "should"}
 STATE_PREPOSITIONS = {"on", "under"}
+# Verbs that take a stance on somebody else's act named by their object noun.
+JUDGING_OTHERS = {"call", "deny", "reject", "dismiss", "describe", "label", "term", "brand", "refute", "condemn",
+                  "criticize", "criticise", "welcome", "praise", "oppose", "denounce", "question", "doubt",
+                  "investigate", "rebuff", "ignore", "protest", "slam", "hail", "applaud", "mock"}
 ENGAGING_VERBS = {"engage", "participate", "involve", "join"}
 # A demand "X said Y must ..." is coded whatever Y is asked to do.
 OBLIGATION_ENTRY = LexEntry("V", "*obligation*", (), "100")
@@ -161,6 +165,8 @@ def _is_verbal(tok: Token) -> bool:
 def _light_verb_of(noun: Token) -> Token | None:
     """The verb lending an event noun its subject: "held talks", "launched a mediation effort"."""
     if noun.dep_ == "dobj" and _is_verbal(noun.head):
+        if noun.head.lemma_.lower() in JUDGING_OTHERS:
+            return None  # "calls the accusations a smear": the accusations are somebody else's
         return noun.head
     if noun.dep_ == "compound" and noun.head.dep_ == "dobj" and _is_verbal(noun.head.head):
         return noun.head.head
