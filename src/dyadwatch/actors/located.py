@@ -31,14 +31,11 @@ MAX_PLACE_DEPTH = 3  # "at a jail in East Timor's capital Dili": prepositions ch
 
 def located_mentions(doc: Doc, unresolved: list[Mention], actor_spans: list[Span]) -> list[tuple[Mention, Actor]]:
     """Agent-only mentions that a place in their phrase or clause gives a country."""
-    if not any(tok.dep_ for tok in doc[:10]):
-        return []
     places = _place_index(actor_spans)
-    taken = {i for span in actor_spans for i in range(span.start, span.end)}
     out = []
-    for mention in unresolved:
+    for mention in _free_mentions(doc, unresolved, actor_spans):
         sector = _sector(mention)
-        if sector is None or any(i in taken for i in range(mention.start, mention.end)):
+        if sector is None:
             continue
         country = _place_of(doc[mention.start:mention.end].root, places)
         if country is not None:
@@ -50,13 +47,10 @@ def located_mentions(doc: Doc, unresolved: list[Mention], actor_spans: list[Span
 def placed_office_holders(doc: Doc, unresolved: list[Mention], actor_spans: list[Span]
                           ) -> list[tuple[Mention, Actor]]:
     """Titled people with unknown names whose sentence names exactly one other country."""
-    if not any(tok.dep_ for tok in doc[:10]):
-        return []
-    taken = {i for span in actor_spans for i in range(span.start, span.end)}
     out = []
-    for mention in unresolved:
+    for mention in _free_mentions(doc, unresolved, actor_spans):
         title = _office(mention)
-        if title is None or any(i in taken for i in range(mention.start, mention.end)):
+        if title is None:
             continue
         head = doc[mention.start:mention.end].root
         verb = head.head if head.dep_ in {"nsubj", "nsubjpass"} else None
@@ -72,6 +66,14 @@ def placed_office_holders(doc: Doc, unresolved: list[Mention], actor_spans: list
             name = doc[mention.name_span[0]:mention.name_span[1]].text if mention.name_span else None
             out.append((mention, Actor(doc[mention.start:mention.end].text, country + title, country, title, name)))
     return out
+
+
+def _free_mentions(doc: Doc, unresolved: list[Mention], actor_spans: list[Span]) -> list[Mention]:
+    """Unresolved mentions no actor span covers; none in an unparsed doc (placing needs the parse)."""
+    if not any(tok.dep_ for tok in doc[:10]):
+        return []
+    taken = {i for span in actor_spans for i in range(span.start, span.end)}
+    return [m for m in unresolved if not any(i in taken for i in range(m.start, m.end))]
 
 
 def _office(mention: Mention) -> str | None:

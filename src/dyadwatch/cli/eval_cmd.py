@@ -14,10 +14,13 @@ from dyadwatch.cli.context import require_db, state
 from dyadwatch.evaluation import score_gold, score_gsr, score_stories
 
 
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def _load_events(events_file: Path | None) -> list[dict]:
     if events_file is not None:
-        lines = events_file.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
+        return _read_jsonl(events_file)
     from dyadwatch.store import Store
 
     require_db()
@@ -27,8 +30,7 @@ def _load_events(events_file: Path | None) -> list[dict]:
 
 def _load_stories(stories_file: Path | None) -> list[dict]:
     if stories_file is not None:
-        lines = stories_file.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
+        return _read_jsonl(stories_file)
     from dyadwatch.store import Store
     from dyadwatch.stories import load_stories
 
