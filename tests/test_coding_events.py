@@ -385,3 +385,8 @@ def test_judging_a_thing_targets_whoever_did_it():
 def test_calling_accusations_a_smear_is_not_accusing():
     assert not any(p == "ACCUSE" and s == "PRK" for s, t, p, _ in
                    coded("Pyongyang calls the accusations a smear by hostile forces."))
+
+
+def test_an_agentless_arrest_is_by_the_authorities_of_the_place():
+    assert ("IRN", "FRA", "COERCE", "asserted") in coded("Two French journalists were detained in Iran on Monday.")
+    assert not any(s == "IRN" for s, *_ in coded("Two French journalists met in Iran on Monday."))

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.arguments import (
-    PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, passive_parts, subject_of, verb_arguments,
+    PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of,
+    verb_arguments,
 )
 from dyadwatch.coding.counterpart import counterpart
 from dyadwatch.coding.lexicon import Lexicon
@@ -32,6 +33,8 @@ ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "f
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 RECIPROCAL_PRONOUNS = {"themselves", "other", "another"}
 RECIPROCAL_LEMMAS = {"clash", "fight", "exchange", "trade", "skirmish", "spar", "feud"}
+# Acts only a state's authorities perform: arrest, trial, investigation, expulsion, sentencing.
+STATE_POWERS = ("173", "174", "09", "116", "1721", "1722")
 OCCASION_NOUNS = {"visit", "trip", "tour", "summit", "meeting", "talks", "talk", "session", "conference", "negotiation"}
 
 
@@ -69,6 +72,10 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
         args = Arguments(speaker, [t for t in args.targets if t not in speaker])
     if not args.sources and _agentless_in_occasion(trig.token):
         args = noun_arguments(trig.token.head, index, None)  # "the visit, during which a pact was signed"
+    if not args.sources and trig.entry.cameo.startswith(STATE_POWERS):
+        authority = _authorities_of_the_place(trig.light_verb or trig.token, index)
+        if authority is not None:  # "was arrested in Lebanon": the Lebanese authorities arrested
+            args = Arguments([authority], args.targets)
     if trig.entry.own and not args.sources and args.targets:
         args = Arguments(args.targets[:1], [])  # "its delegation was downgraded": it downgraded it
     if not args.sources:
@@ -131,6 +138,18 @@ def _arguments(trig: Trigger, index: ActorIndex) -> Arguments:
 
 
 CIVIL_SECTORS = {"CVL", "LAB", "EDU", "REF", "AGR", "OPP", "REB", "HLH"}
+
+
+def _authorities_of_the_place(verb: Token, index: ActorIndex) -> Actor | None:
+    """The state where an agentless arrest, trial, investigation or expulsion took place."""
+    agent, patient = passive_parts(verb)
+    if agent is not None or patient is None and verb.dep_ != "acl":
+        return None
+    for pobj in prep_objects(verb, {"in"}):
+        place = next((a for a in index.in_phrase(pobj) if a.country and _is_place(a)), None)
+        if place is not None:
+            return Actor(place.text, place.country + "GOV", place.country, "GOV")
+    return None
 
 
 def _agentless_in_occasion(verb: Token) -> bool:
