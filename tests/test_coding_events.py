@@ -390,3 +390,8 @@ def test_calling_accusations_a_smear_is_not_accusing():
 def test_an_agentless_arrest_is_by_the_authorities_of_the_place():
     assert ("IRN", "FRA", "COERCE", "asserted") in coded("Two French journalists were detained in Iran on Monday.")
     assert not any(s == "IRN" for s, *_ in coded("Two French journalists met in Iran on Monday."))
+
+
+def test_reiterating_that_another_must_act_is_a_demand():
+    assert ("GBR", "LBY", "REQUEST", "asserted") in coded(
+        "A senior British minister reiterated that Libya must hand over the suspects.")

@@ -18,6 +18,7 @@ REPORTING_VERBS = {
     "say", "report", "reveal", "tell", "claim", "confirm", "announce", "state", "add", "note", "disclose",
     "quote", "cite", "assert", "insist", "allege", "write", "describe", "explain", "declare", "acknowledge",
     "admit", "find", "discover", "learn", "show", "indicate", "suggest", "believe", "estimate", "testify",
+    "reiterate", "stress", "emphasize", "emphasise", "underline", "argue", "remind", "conclude",
 }
 ACCUSING_VERBS = {"accuse", "blame", "charge", "suspect", "allege"}
 _AGENCY = re.compile(r"\b(kcna|xinhua|yonhap|reuters|associated press|ap|afp|tass|ria novosti|kyodo|interfax|"
