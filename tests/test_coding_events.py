@@ -395,3 +395,8 @@ def test_an_agentless_arrest_is_by_the_authorities_of_the_place():
 def test_reiterating_that_another_must_act_is_a_demand():
     assert ("GBR", "LBY", "REQUEST", "asserted") in coded(
         "A senior British minister reiterated that Libya must hand over the suspects.")
+
+
+def test_whoever_is_guilty_of_an_act_did_it():
+    got = coded("Both the Philippine military and the rebels are guilty of violating the ceasefire, monitors said.")
+    assert any(s == "PHL" and p == "REJECT" for s, t, p, _ in got), got

@@ -174,8 +174,8 @@ def subject_of(verb: Token) -> Token | None:
             accused = next((c for c in current.head.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             if accused is not None:
                 return accused  # "accused China of firing": China fired
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
-            current = current.head.head  # "after meeting X, Kim issued ...": Kim met X
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+            current = current.head.head  # "after meeting X, Kim issued ...": Kim met X; "guilty of violating"
             continue
         if current.dep_ == "xcomp" and current.head.lemma_ in OBJECT_CONTROL:
             controller = next((c for c in current.head.children if c.dep_ in {"dobj", "dative"}), None)

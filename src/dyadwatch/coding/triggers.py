@@ -26,6 +26,7 @@ STATE_PREPOSITIONS = {"on", "under"}
 JUDGING_OTHERS = {"call", "deny", "reject", "dismiss", "describe", "label", "term", "brand", "refute", "condemn",
                   "criticize", "criticise", "welcome", "praise", "oppose", "denounce", "question", "doubt",
                   "investigate", "rebuff", "ignore", "protest", "slam", "hail", "applaud", "mock"}
+RESORTING_VERBS = {"resort", "turn", "return", "revert"}
 ENGAGING_VERBS = {"engage", "participate", "involve", "join"}
 # A demand "X said Y must ..." is coded whatever Y is asked to do.
 OBLIGATION_ENTRY = LexEntry("V", "*obligation*", (), "100")
@@ -175,6 +176,8 @@ def _light_verb_of(noun: Token) -> Token | None:
         return prep.head  # "went on strike", "remained on alert", "placed under arrest"
     if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lemma_.lower() in ENGAGING_VERBS:
         return prep.head  # "engaged in ethnic cleansing"
+    if noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in RESORTING_VERBS:
+        return prep.head  # "resorted to force"
     return None
 
 
