@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from dyadwatch.actors.gazetteer import (
-    CAPITAL, EXPLICIT_COUNTRY_KINDS, INSTITUTION, NON_STATE_PRIMARIES, ORG, PERSON, load_gazetteer,
+    CAPITAL, EXPLICIT_COUNTRY_KINDS, INSTITUTION, NON_STATE_PRIMARIES, ORG, PEOPLE, PERSON, load_gazetteer,
     tokenizer_pipeline,
 )
 from dyadwatch.actors.matching import Piece, PieceFinder
@@ -174,3 +174,13 @@ def resolve_span(span: Span) -> Actor | None:
             if mention.start < span.end and span.start < mention.end and mention._.actor is not None:
                 return mention._.actor
     return resolve_text(span.text, as_date(doc._.published))
+
+
+def names_a_people(text: str) -> bool:
+    """Whether a phrase ends in the name of a people ("thousands of Nigerians", "Palestinians"),
+    the population rather than its state."""
+    words = text.split()
+    if not words:
+        return False
+    alias = load_gazetteer().names.get((words[-1].lower(),))
+    return alias is not None and alias.entry.kind == PEOPLE

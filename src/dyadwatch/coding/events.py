@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dyadwatch.actors import names_a_people
 from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.arguments import (
     PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of,
@@ -20,7 +20,6 @@ from dyadwatch.coding.ontology import lookup
 from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
 from dyadwatch.coding.triggers import OBLIGATION_ENTRY, Trigger, find_triggers
 from dyadwatch.records import Actor, Event, Evidence
-from dyadwatch.resources import read_tsv
 from dyadwatch.time import event_time, publication_fallback
 from dyadwatch.time.choose import ORDER_PREPOSITIONS
 
@@ -176,25 +175,12 @@ def _foreign(args: Arguments) -> list[Actor]:
     return [t for t in args.targets if t.country and t.country not in countries]
 
 
-@lru_cache(maxsize=1)
-def people_words() -> frozenset[str]:
-    """Plural names of peoples from the country table ("nigerians", "palestinians")."""
-    return frozenset(w.strip().lower() for row in read_tsv("actors", "countries.tsv") if len(row) > 4
-                     for w in row[4].split("|") if w.strip())
-
-
 def _civil_or_official_protest(lemma: str, code: str, args: Arguments) -> str:
     """People protest on the street (141, PROTEST); a government protests by complaint (114, ACCUSE)."""
     if lemma != "protest" or code not in {"141", "114"} or not args.sources:
         return code
     source = args.sources[0]
-    return "141" if source.sector in CIVIL_SECTORS or source.sector is None and _names_a_people(source) else "114"
-
-
-def _names_a_people(actor: Actor) -> bool:
-    """"Thousands of Nigerians", "Palestinians": a people, not its state."""
-    words = actor.text.split()
-    return bool(words) and words[-1].lower() in people_words()
+    return "141" if source.sector in CIVIL_SECTORS or source.sector is None and names_a_people(source.text) else "114"
 
 
 def _speaker(verb: Token, index: ActorIndex) -> list[Actor]:
