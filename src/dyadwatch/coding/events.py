@@ -10,10 +10,9 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors import names_a_people
 from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.arguments import (
-    PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of,
-    verb_arguments,
+    PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, subject_of, verb_arguments,
 )
-from dyadwatch.coding.counterpart import counterpart
+from dyadwatch.coding.implicit import is_place, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import speech_act
 from dyadwatch.coding.ontology import lookup
@@ -27,14 +26,10 @@ MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
 # Meetings, aid and coercion take two: "X held talks" or "X tightened controls" with nobody named is not
 # yet a dyadic event to count.
 NEEDS_TARGET = frozenset({"CONSULT", "AID", "COERCE"})
-ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "fault"}
 # "A and B met / signed / agreed": with each other. "A and B condemned the launch": each on its own.
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 RECIPROCAL_PRONOUNS = {"themselves", "other", "another"}
 RECIPROCAL_LEMMAS = {"clash", "fight", "exchange", "trade", "skirmish", "spar", "feud"}
-# Acts only a state's authorities perform: arrest, trial, investigation, expulsion, sentencing.
-STATE_POWERS = ("173", "174", "09", "116", "1721", "1722")
-OCCASION_NOUNS = {"visit", "trip", "tour", "summit", "meeting", "talks", "talk", "session", "conference", "negotiation"}
 
 
 @dataclass(frozen=True)
@@ -69,21 +64,9 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     speaker = _speaker(trig.light_verb or trig.token, index)
     if not args.sources and speaker and (_pronoun_subject(trig) or _imperative(trig)):
         args = Arguments(speaker, [t for t in args.targets if t not in speaker])
-    if not args.sources and _agentless_in_occasion(trig.token):
-        args = noun_arguments(trig.token.head, index, None)  # "the visit, during which a pact was signed"
-    if not args.sources and trig.entry.cameo.startswith(STATE_POWERS):
-        authority = _authorities_of_the_place(trig.light_verb or trig.token, index)
-        if authority is not None:  # "was arrested in Lebanon": the Lebanese authorities arrested
-            args = Arguments([authority], args.targets)
-    if trig.entry.own and not args.sources and args.targets:
-        args = Arguments(args.targets[:1], [])  # "its delegation was downgraded": it downgraded it
+    args = with_implicit_parties(trig, ref.span, index, args)
     if not args.sources:
         return []
-    if not args.targets:
-        args = Arguments(args.sources, _accuser(trig.light_verb or trig.token, index, args.sources))
-    if trig.entry.counterpart and not _foreign(args):
-        other = counterpart(trig.light_verb or trig.token, ref.span, args.sources)
-        args = Arguments(args.sources, [other] if other else [])
     if not trig.entry.curated and not args.targets:
         return []  # derived dictionary entries are too loose to trust without a target
     status = event_status(trig.token, trig.entry.negative, trig.light_verb, _same_side_order(trig, args, index))
@@ -137,42 +120,6 @@ def _arguments(trig: Trigger, index: ActorIndex) -> Arguments:
 
 
 CIVIL_SECTORS = {"CVL", "LAB", "EDU", "REF", "AGR", "OPP", "REB", "HLH"}
-
-
-def _authorities_of_the_place(verb: Token, index: ActorIndex) -> Actor | None:
-    """The state where an agentless arrest, trial, investigation or expulsion took place."""
-    agent, patient = passive_parts(verb)
-    if agent is not None or patient is None and verb.dep_ != "acl":
-        return None
-    for pobj in prep_objects(verb, {"in"}):
-        place = next((a for a in index.in_phrase(pobj) if a.country and _is_place(a)), None)
-        if place is not None:
-            return Actor(place.text, place.country + "GOV", place.country, "GOV")
-    return None
-
-
-def _agentless_in_occasion(verb: Token) -> bool:
-    """A passive with no agent in a relative clause on an event noun: the occasion's parties did it."""
-    if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    agent, patient = passive_parts(verb)
-    return patient is not None and agent is None and verb.head.lemma_.lower() in OCCASION_NOUNS
-
-
-def _accuser(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
-    """"Manila accused Beijing of firing water cannon at a boat": with nobody else named, the one
-    complaining is the one it was done to."""
-    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep" or verb.head.head.lemma_.lower() not in ACCUSING:
-        return []
-    subject = subject_of(verb.head.head)
-    accusers = index.in_phrase(subject) if subject is not None else []
-    countries = {s.country for s in sources}
-    return [a for a in accusers if a.country and a.country not in countries][:1]
-
-
-def _foreign(args: Arguments) -> list[Actor]:
-    countries = {s.country for s in args.sources}
-    return [t for t in args.targets if t.country and t.country not in countries]
 
 
 def _civil_or_official_protest(lemma: str, code: str, args: Arguments) -> str:
@@ -242,19 +189,13 @@ def _pairs(args: Arguments, mutual: bool = True) -> list[tuple[Actor, Actor | No
         # An actor acting on itself ("the government ordered its diplomats") is not a dyad; an act at
         # home ("imposed a curfew in Algiers") stands without a target.
         pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
-        if pairs or not all(_is_place(t) for t in targets):
+        if pairs or not all(is_place(t) for t in targets):
             return pairs
         home = _as_country(targets[0])  # "imposed a curfew in Algiers": a domestic act, on the country
         return [(s, home if home.code != s.code else None) for s in sources]
     if len(sources) > 1 and mutual:
         return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     return [(s, None) for s in sources]  # "Seoul and Tokyo condemned the launch": each of them did
-
-
-def _is_place(actor: Actor) -> bool:
-    """A country or city named as such ("Algiers", "the Gaza Strip"), not a body or a person."""
-    words = [w for w in actor.text.split() if w.lower() not in {"the", "of"}]
-    return actor.name is None and bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _as_country(place: Actor) -> Actor:

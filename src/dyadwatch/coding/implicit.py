@@ -1,0 +1,85 @@
+"""Parties a clause leaves implicit, filled in from the rest of the sentence or paragraph.
+
+- "a pact was signed during the visit": the parties of the occasion did it;
+- "was arrested in Lebanon": the authorities of the place did it (arrests, trials, expulsions only);
+- "its delegation was downgraded" (lexicon flag `own`): the delegation's own state did it;
+- "Manila accused Beijing of ramming a boat": with nobody else named, the accuser was acted on;
+- two-sided acts (lexicon flag `counterpart`) with one side in the clause: the other party in context
+  (see dyadwatch.coding.counterpart).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dyadwatch.coding.arguments import ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of
+from dyadwatch.coding.counterpart import counterpart
+from dyadwatch.coding.triggers import Trigger
+from dyadwatch.records import Actor
+
+ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "fault"}
+# Acts only a state's authorities perform: arrest, trial, investigation, expulsion, sentencing.
+STATE_POWERS = ("173", "174", "09", "116", "1721", "1722")
+OCCASION_NOUNS = {"visit", "trip", "tour", "summit", "meeting", "talks", "talk", "session", "conference", "negotiation"}
+
+
+def with_implicit_parties(trig: Trigger, sentence: Span, index: ActorIndex, args: Arguments) -> Arguments:
+    """`args` with a missing source or target filled in where the grammar or the lexicon says how."""
+    verb = trig.light_verb or trig.token
+    if not args.sources and _agentless_in_occasion(trig.token):
+        args = noun_arguments(trig.token.head, index, None)
+    if not args.sources and trig.entry.cameo.startswith(STATE_POWERS):
+        authority = _authorities_of_the_place(verb, index)
+        if authority is not None:
+            args = Arguments([authority], args.targets)
+    if trig.entry.own and not args.sources and args.targets:
+        args = Arguments(args.targets[:1], [])
+    if not args.sources:
+        return args
+    if not args.targets:
+        args = Arguments(args.sources, _accuser(verb, index, args.sources))
+    if trig.entry.counterpart and not _foreign(args):
+        other = counterpart(verb, sentence, args.sources)
+        args = Arguments(args.sources, [other] if other else [])
+    return args
+
+
+def is_place(actor: Actor) -> bool:
+    """A country or city named as such ("Algiers", "the Gaza Strip"), not a body or a person."""
+    words = [w for w in actor.text.split() if w.lower() not in {"the", "of"}]
+    return actor.name is None and bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _authorities_of_the_place(verb: Token, index: ActorIndex) -> Actor | None:
+    """The state where an agentless arrest, trial, investigation or expulsion took place."""
+    agent, patient = passive_parts(verb)
+    if agent is not None or patient is None and verb.dep_ != "acl":
+        return None
+    for pobj in prep_objects(verb, {"in"}):
+        place = next((a for a in index.in_phrase(pobj) if a.country and is_place(a)), None)
+        if place is not None:
+            return Actor(place.text, place.country + "GOV", place.country, "GOV")
+    return None
+
+
+def _agentless_in_occasion(verb: Token) -> bool:
+    """A passive with no agent in a relative clause on an event noun: the occasion's parties did it."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    agent, patient = passive_parts(verb)
+    return patient is not None and agent is None and verb.head.lemma_.lower() in OCCASION_NOUNS
+
+
+def _accuser(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor]:
+    """"Manila accused Beijing of firing water cannon at a boat": with nobody else named, the one
+    complaining is the one it was done to."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep" or verb.head.head.lemma_.lower() not in ACCUSING:
+        return []
+    subject = subject_of(verb.head.head)
+    accusers = index.in_phrase(subject) if subject is not None else []
+    countries = {s.country for s in sources}
+    return [a for a in accusers if a.country and a.country not in countries][:1]
+
+
+def _foreign(args: Arguments) -> list[Actor]:
+    countries = {s.country for s in args.sources}
+    return [t for t in args.targets if t.country and t.country not in countries]
