@@ -24,12 +24,13 @@ def test_a_group_takes_the_country_where_it_acts(text, expected):
 def test_a_named_person_is_not_placed_by_where_they_go():
     got = code_text("President Ramon Velasquez arrived in Caracas on Friday and met opposition leaders.",
                     published="2024-05-01")
-    assert not any(e.source.name is None and e.source.country == "VEN" and "Velasquez" in e.source.text for e in got)
+    # neither placed in Venezuela by the trip nor mistaken for a listed leader who shares a name
+    assert not any("Velasquez" in e.source.text and e.source.country is not None for e in got), \
+        [e.to_dict() for e in got]
 
 
 def test_a_group_with_its_own_country_keeps_it():
-    assert "PSECVL" in sources("Palestinian youths threw stones at soldiers in Hebron on Friday.") or \
-        any(code.startswith("PSE") for code in sources("Palestinian youths threw stones at soldiers in Hebron on Friday."))
+    assert sources("Kenyan students demonstrated in Kampala on Friday.") == {"KENEDU"}
 
 
 def test_an_office_holder_takes_the_one_country_the_sentence_names():
@@ -48,8 +49,7 @@ def test_what_an_office_holder_acts_on_or_travels_to_is_not_their_country(text):
 
 
 def test_a_group_is_placed_by_the_act_it_agreed_to():
-    assert "GEOOPP" in sources("Opposition activists agreed to postpone the rally in Tbilisi until Friday.") or \
-        any(code.startswith("GEO") for code in sources("Opposition activists agreed to postpone the rally in Tbilisi until Friday."))
+    assert sources("Opposition activists agreed to postpone the rally in Tbilisi until Friday.") == {"GEOOPP"}
 
 
 def test_the_country_invaded_is_the_target():

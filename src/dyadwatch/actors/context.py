@@ -65,7 +65,9 @@ def keep_in_context(doc: Doc, piece: Piece, starts: set[int], role_ends: set[int
         return True
     if piece.alias is not None and piece.alias.after_role_only:
         # "Defense Secretary Austin", not Austin, Texas; "King Hassan of Morocco" names its own country
-        return piece.start in role_ends and not (piece.end < len(doc) and doc[piece.end].lower_ == "of")
+        nxt = doc[piece.end] if piece.end < len(doc) else None
+        # "King Hassan of Morocco" names its own country; "President Ramon Velasquez" is not Mr Ramon
+        return piece.start in role_ends and not (nxt is not None and (nxt.lower_ == "of" or nxt.text[:1].isupper()))
     if piece.end + 1 < len(doc) and doc[piece.end].text == "-" and doc[piece.end + 1].lower_ in COMPOUND_ADJ_SUFFIXES:
         return False
     if piece.kind not in EXPLICIT_COUNTRY_KINDS:
