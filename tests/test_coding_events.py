@@ -11,7 +11,7 @@ PUBLISHED = "2024-07-31"
 
 
 def primary(actor):
-    return (actor.country or actor.code[:3]) if actor else None
+    return (actor.country or (actor.code or "")[:3] or None) if actor else None
 
 
 def coded(text: str, published: str = PUBLISHED):
@@ -25,7 +25,7 @@ def events_of(text: str, published: str = PUBLISHED):
 @pytest.mark.parametrize("text,expected", [
     ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday.",
      ("RUS", "CHN", "CONSULT")),
-    ("Japan imposed new sanctions on Iran over its drone exports.", ("JPN", "IRN", "COERCE")),
+    ("Japan imposed new sanctions on Iran over its drone exports.", ("JPN", "IRN", "SANCTION")),
     ("The Philippines accused China of harassing its fishing boats near the shoal.", ("PHL", "CHN", "ACCUSE")),
     ("Ukraine released twenty Russian prisoners of war in an exchange.", ("UKR", "RUS", "RETREAT")),
     ("Germany sent humanitarian aid to Ukraine last week.", ("DEU", "UKR", "AID")),
@@ -247,7 +247,7 @@ def test_a_people_named_by_demonyms_is_an_actor_whatever_the_tagger_says():
 
 
 def test_the_country_of_a_thing_after_a_preposition_is_the_target():
-    assert ("CHN", "AUS", "COERCE", "asserted") in coded("China imposed tariffs on Australian barley.")
+    assert ("CHN", "AUS", "SANCTION", "asserted") in coded("China imposed tariffs on Australian barley.")
 
 
 def test_coercion_with_nobody_named_is_not_counted_but_an_accuser_is_the_victim():

@@ -6,12 +6,18 @@ from dyadwatch.coding.ontology import PLOVER_TYPES, lookup, plover_type, quad_cl
 
 @pytest.mark.parametrize("code,plover", [
     ("040", "CONSULT"), ("042", "CONSULT"), ("057", "SUPPORT"), ("0841", "RETREAT"), ("081", "CONCEDE"),
-    ("163", "COERCE"), ("160", "SANCTION"), ("1384", "THREATEN"), ("190", "ASSAULT"), ("0234", "REQUEST"),
+    ("171", "COERCE"), ("160", "SANCTION"), ("1384", "THREATEN"), ("190", "ASSAULT"), ("0234", "REQUEST"),
     ("112", "ACCUSE"), ("090", "ACCUSE"), ("120", "REJECT"), ("141", "PROTEST"), ("154", "MOBILIZE"),
     ("070", "AID"), ("061", "COOPERATE"), ("030", "AGREE"),
 ])
 def test_plover_types_follow_the_2021_table(code, plover):
     assert plover_type(code) == plover
+
+
+def test_corrections_follow_plover_definitions_where_the_table_departs_from_them():
+    assert plover_type("163") == "SANCTION"  # imposing sanctions or an embargo
+    assert plover_type("1712") == "COERCE"  # destroying property, like the rest of the "seize" mode
+    assert plover_type("1711") == "COERCE" and plover_type("172") == "COERCE"  # neighbours unchanged
 
 
 def test_statements_have_no_plover_type():

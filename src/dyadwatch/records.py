@@ -56,10 +56,13 @@ class Rejection:
 
 @dataclass(frozen=True)
 class Actor:
-    """A resolved actor: CAMEO-style code (primary + sectors) with its ISO3 country."""
+    """An actor: CAMEO-style code (primary + sectors) with its ISO3 country.
+
+    `code` and `country` are None for a doer the dictionaries do not know ("the Homeland Union"): the
+    text names it, but it belongs to no dyad (see dyadwatch.coding.unresolved)."""
 
     text: str
-    code: str
+    code: str | None
     country: str | None
     sector: str | None = None
     name: str | None = None

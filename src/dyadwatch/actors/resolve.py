@@ -184,3 +184,11 @@ def names_a_people(text: str) -> bool:
         return False
     alias = load_gazetteer().names.get((words[-1].lower(),))
     return alias is not None and alias.entry.kind == PEOPLE
+
+
+def agent_noun_sector(word: str) -> tuple[bool, str | None]:
+    """Whether a single word is an agent noun ("elders", "judge", "hackers") and the sector it gives."""
+    entry = load_gazetteer().agents.get((word.lower(),))
+    if entry is None or entry.role == "event":
+        return False, None
+    return True, entry.sector

@@ -18,6 +18,7 @@ from dyadwatch.coding.modality import speech_act
 from dyadwatch.coding.ontology import lookup
 from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
 from dyadwatch.coding.triggers import OBLIGATION_ENTRY, Trigger, find_triggers
+from dyadwatch.coding.unresolved import is_agentless_attack, unresolved_actor, with_unresolved_source
 from dyadwatch.records import Actor, Event, Evidence
 from dyadwatch.time import event_time, publication_fallback
 from dyadwatch.time.choose import ORDER_PREPOSITIONS
@@ -47,7 +48,7 @@ def code_doc(doc: Doc, lexicon: Lexicon) -> list[Event]:
         ref = SentenceRef(sent_index, sent)
         for trig in find_triggers(sent, lexicon):
             for event in _events_for(trig, ref, index, doc):
-                key = (event.sentence_index, event.cameo[:3], _code(event.source), _code(event.target), event.status)
+                key = (event.sentence_index, event.cameo[:3], _actor_key(event.source), _actor_key(event.target), event.status)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -55,8 +56,11 @@ def code_doc(doc: Doc, lexicon: Lexicon) -> list[Event]:
     return events
 
 
-def _code(actor: Actor | None) -> str | None:
-    return actor.code if actor else None
+def _actor_key(actor: Actor | None) -> str:
+    """An actor's part of an event id: its code, or its words when it has none."""
+    if actor is None:
+        return ""
+    return actor.code or f"?{actor.text}"
 
 
 def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) -> list[Event]:
@@ -64,8 +68,9 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     speaker = _speaker(trig.light_verb or trig.token, index)
     if not args.sources and speaker and (_pronoun_subject(trig) or _imperative(trig)):
         args = Arguments(speaker, [t for t in args.targets if t not in speaker])
-    args = with_implicit_parties(trig, ref.span, index, args)
-    if not args.sources:
+    args = with_unresolved_source(trig, index, with_implicit_parties(trig, ref.span, index, args))
+    agentless = is_agentless_attack(trig, index, args) and lookup(trig.entry.cameo).plover == "ASSAULT"
+    if not args.sources and not agentless:
         return []
     if not trig.entry.curated and not args.targets:
         return []  # derived dictionary entries are too loose to trust without a target
@@ -94,7 +99,8 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     evidence = Evidence(ref.span.text, ref.span.start_char, ref.span.end_char)
     trigger_text = " ".join(t.text for t in (trig.light_verb, trig.token) if t is not None)
     out = []
-    for source, target in _pairs(args, _mutual(trig, cameo.plover)):
+    pairs = [(None, t) for t in args.targets[:MAX_PARTIES]] if agentless else _pairs(args, _mutual(trig, cameo.plover))
+    for source, target in pairs:
         if target is None and cameo.plover in NEEDS_TARGET:
             continue
         event_id = _event_id(doc._.doc_id, ref.index, trig.token.i, source, target, cameo.code)
@@ -139,7 +145,10 @@ def _speaker(verb: Token, index: ActorIndex) -> list[Actor]:
         current = current.head
         if current.lemma_.lower() in REPORTING_VERBS:
             subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
-            return index.in_phrase(subject) if subject is not None else []
+            if subject is None:
+                return []
+            unknown = unresolved_actor(subject, index)  # "the Water Forum concluded that X must ...": still a speaker
+            return index.in_phrase(subject) or ([unknown] if unknown is not None else [])
     return []
 
 
@@ -247,6 +256,7 @@ def _ordered_against_another_time(tok: Token) -> bool:
     return tok.dep_ == "pcomp" and tok.head.lower_ in ORDER_PREPOSITIONS
 
 
-def _event_id(doc_id: str | None, sent: int, tok: int, source: Actor, target: Actor | None, cameo: str) -> str:
-    key = f"{doc_id}|{sent}|{tok}|{source.code}|{target.code if target else ''}|{cameo}"
+def _event_id(doc_id: str | None, sent: int, tok: int, source: Actor | None, target: Actor | None,
+              cameo: str) -> str:
+    key = f"{doc_id}|{sent}|{tok}|{_actor_key(source)}|{_actor_key(target)}|{cameo}"
     return "e-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -13,6 +13,10 @@ PLOVER_TYPES = (
 )
 # CAMEO 02 (appeal) has no row in the 2021 table; PLOVER folds appeals into REQUEST.
 _EXTRA_PLOVER = {"02": "REQUEST"}
+# Two rows of the 2021 table contradict PLOVER's own type definitions, and the PLOVER gold standard codes
+# them by the definitions: imposing sanctions or an embargo is SANCTION (the table says COERCE), and
+# destroying property is COERCE like the rest of its "seize" mode (the table says ASSAULT).
+_PLOVER_CORRECTIONS = {"163": "SANCTION", "1712": "COERCE"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ def _goldstein() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _plover_table() -> dict[str, str]:
-    table: dict[str, str] = dict(_EXTRA_PLOVER)
+    table: dict[str, str] = {**_EXTRA_PLOVER, **_PLOVER_CORRECTIONS}
     line_re = re.compile(r"^(\d{2,4}):\s*([A-Z]+)")
     for line in read_text("ontology", "CAMEO2PLOVER-2021.txt").splitlines():
         m = line_re.match(line)

@@ -1,0 +1,146 @@
+"""Doers the dictionaries do not know: keep the event, name the doer by the words of the text.
+
+"The Homeland Union began collecting signatures" or "Ibo elders demanded ..." are events even though no
+dictionary lists the group. Dropping them loses them from the record, so the doer becomes an actor with
+its text and, where an agent noun says so, its sector, but no code and no country: it belongs to no dyad
+until a dictionary places it. Only phrases that name somebody count: a person's or organisation's name,
+an agent noun ("judge", "hackers") or a collective noun ("committee", "group"), never a pronoun, a place
+or a thing.
+
+Violence with no named doer ("three soldiers were killed by a roadside bomb", "an explosion killed two
+villagers") keeps its victims and has no source at all.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyadwatch.actors import agent_noun_sector
+from dyadwatch.coding.arguments import RELATIVE_PRONOUNS, ActorIndex, Arguments, passive_parts, subject_of
+from dyadwatch.coding.triggers import Trigger
+from dyadwatch.records import Actor
+
+# Bodies and gatherings that act, which the agent tables leave out because they carry no sector.
+COLLECTIVE_NOUNS = {"group", "party", "committee", "association", "forum", "front", "movement", "organization",
+                    "organisation", "council", "coalition", "faction", "elder", "member", "tribesman", "clan",
+                    "attacker", "assailant", "gunman", "hacker", "body", "league", "federation", "network",
+                    "alliance", "commission", "board", "union", "congress", "tribunal", "panel", "society"}
+# "thousands of X", "one third of X": the doers are the X.
+QUANTITY_HEADS = {"hundreds", "thousands", "tens", "dozens", "millions", "scores", "number", "some", "many",
+                  "most", "all", "one", "third", "half", "members", "member", "group", "groups"}
+NOT_AGENT_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT",
+                      "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
+AGENT_ENTITIES = {"PERSON", "ORG", "NORP"}
+PHRASE_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case"}
+MAX_PHRASE_TOKENS = 10
+
+
+def with_unresolved_source(trig: Trigger, index: ActorIndex, args: Arguments) -> Arguments:
+    """`args` with the doer named by its own words when no known actor did it."""
+    if args.sources:
+        return args
+    doer = doer_token(trig)
+    actor = unresolved_actor(doer, index) if doer is not None else None
+    return Arguments([actor], args.targets) if actor is not None else args
+
+
+def doer_token(trig: Trigger) -> Token | None:
+    """The head of the phrase that names who did it: passive agent, subject, or the event noun's owner."""
+    tok = trig.token
+    if tok.pos_ in {"NOUN", "PROPN"} and trig.light_verb is None:
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        return owner if owner is not None else _by_object(tok)
+    verb = trig.light_verb or tok
+    agent, patient = passive_parts(verb)
+    if patient is not None or verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return agent
+    return subject_of(verb)
+
+
+def unresolved_actor(head: Token, index: ActorIndex) -> Actor | None:
+    """An actor with no code for a phrase that names somebody the dictionaries do not know."""
+    if index.in_phrase(head):
+        return None  # a known actor is in the phrase: the argument finder chose not to use it
+    if head.lower_ in QUANTITY_HEADS:
+        inner = _of_object(head)
+        if inner is None or not names_an_agent(inner):
+            return None
+        return Actor(_phrase_text(head), None, None, _sector(inner))
+    if not names_an_agent(head):
+        return None
+    return Actor(_phrase_text(head), None, None, _sector(head))
+
+
+def names_an_agent(head: Token) -> bool:
+    """Whether a noun phrase head names somebody who can act: a name, an agent noun or a body."""
+    if head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in RELATIVE_PRONOUNS:
+        return False
+    if head.ent_type_ in NOT_AGENT_ENTITIES:
+        return False
+    if head.ent_type_ in AGENT_ENTITIES or head.pos_ == "PROPN" and head.ent_type_:
+        return True
+    if not _qualified(head):
+        return False  # a bare "leaders" or "officials" names nobody in particular
+    return agent_noun_sector(head.lower_)[0] or head.lemma_.lower() in COLLECTIVE_NOUNS
+
+
+def _qualified(head: Token) -> bool:
+    """"Ibo elders", "the main rebel group", "members of the bar": a modifier says which ones."""
+    return any(c.dep_ in {"amod", "compound", "nmod", "poss", "nummod"} or c.dep_ == "prep" and c.lower_ == "of"
+               for c in head.children)
+
+
+def is_agentless_attack(trig: Trigger, index: ActorIndex, args: Arguments) -> bool:
+    """Violence with victims but no named doer: a passive with no agent, or a weapon or blast as subject."""
+    if args.sources or not args.targets:
+        return False
+    verb = trig.light_verb or trig.token
+    if verb.pos_ != "VERB":
+        return False
+    agent, patient = passive_parts(verb)
+    if patient is not None:
+        return agent is None or not names_an_agent(agent) and not index.in_phrase(agent)
+    subject = subject_of(verb)
+    return (subject is not None and subject.pos_ == "NOUN" and not names_an_agent(subject)
+            and not index.in_phrase(subject))
+
+
+def _sector(head: Token) -> str | None:
+    for tok in [head] + [c for c in head.children if c.dep_ in {"compound", "amod"}]:
+        is_agent, sector = agent_noun_sector(tok.lower_)
+        if is_agent and sector:
+            return sector
+    return None
+
+
+def _phrase_text(head: Token) -> str:
+    """The words of the phrase: the named entity it heads, or its modifiers, compounds and "of"
+    complements, never clauses or appositions."""
+    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in AGENT_ENTITIES), None)
+    if entity is not None and entity.end - entity.start <= MAX_PHRASE_TOKENS:
+        start = entity.start + 1 if entity[0].dep_ == "det" and len(entity) > 1 else entity.start
+        return head.doc[start:entity.end].text
+    words = {head.i}
+    for child in head.children:
+        if child.dep_ in PHRASE_DEPS or child.dep_ == "prep" and child.lower_ == "of":
+            words.update(t.i for t in child.subtree)
+    start, end = min(words), max(words) + 1
+    while start < head.i and head.doc[start].dep_ == "det":
+        start += 1
+    if end - start > MAX_PHRASE_TOKENS:
+        start, end = max(start, head.i - 3), head.i + 1
+    span = head.doc[start:end]
+    return span.text.strip(" ,")
+
+
+def _of_object(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _by_object(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
