@@ -400,3 +400,30 @@ def test_reiterating_that_another_must_act_is_a_demand():
 def test_whoever_is_guilty_of_an_act_did_it():
     got = coded("Both the Philippine military and the rebels are guilty of violating the ceasefire, monitors said.")
     assert any(s == "PHL" and p == "REJECT" for s, t, p, _ in got), got
+
+
+def test_who_arrives_decides_the_code_peacekeepers_are_aid_not_a_visit():
+    assert ("IND", "COD", "AID", "asserted") in coded("A second batch of Indian peacekeeping troops arrived in Congo on Monday.")
+    assert ("IND", "COD", "CONSULT", "asserted") in coded("The Indian foreign minister arrived in Congo on Monday.")
+
+
+def test_receiving_a_team_of_inspectors_is_allowing_them_in():
+    assert ("IRN", "IGO", "RETREAT", "asserted") in coded(
+        "Iran received a team of inspectors from the International Atomic Energy Agency on Sunday.")
+
+
+def test_a_welcome_given_to_a_visitor_is_hosting_him():
+    assert ("JPN", "IND", "CONSULT", "asserted") in coded(
+        "Japan's prime minister gave a warm welcome to the Indian president in Tokyo on Friday.")
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Kenyan police arrested 40 students during the night.", "KEN"),
+    ("Bolivian police prevented the march planned for Saturday.", "BOL"),
+])
+def test_a_states_coercion_of_unplaced_people_is_done_at_home(text, country):
+    assert (country, country, "COERCE", "asserted") in coded(text)
+
+
+def test_coercion_of_named_foreigners_keeps_them_as_target():
+    assert ("KEN", "SOM", "COERCE", "asserted") in coded("Kenyan police arrested 40 Somali fishermen near Lamu.")

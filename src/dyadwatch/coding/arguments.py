@@ -202,7 +202,7 @@ def prep_objects(token: Token, preps: set[str] = TARGET_PREPS) -> list[Token]:
     """Objects of the given prepositions attached to a token ("with X", "against Y")."""
     out = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if (child.dep_ == "prep" or child.dep_ == "dative" and child.pos_ == "ADP") and child.lower_ in preps:
             out.extend(g for g in child.children if g.dep_ == "pobj")
             # "attention to what China thinks": the clause's subject is the one meant
             out.extend(s for g in child.children if g.dep_ == "pcomp"

@@ -4,6 +4,8 @@
 - "was arrested in Lebanon": the authorities of the place did it (arrests, trials, expulsions only);
 - "its delegation was downgraded" (lexicon flag `own`): the delegation's own state did it;
 - "Manila accused Beijing of ramming a boat": with nobody else named, the accuser was acted on;
+- "police arrested 12 demonstrators", "banned the rally": a state's coercion of people nobody places is
+  done at home, to its own population;
 - two-sided acts (lexicon flag `counterpart`) with one side in the clause: the other party in context
   (see dyadwatch.coding.counterpart).
 """
@@ -19,6 +21,8 @@ from dyadwatch.records import Actor
 ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "fault"}
 # Acts only a state's authorities perform: arrest, trial, investigation, expulsion, sentencing.
 STATE_POWERS = ("173", "174", "09", "116", "1721", "1722")
+STATE_SECTORS = {None, "GOV", "COP", "MIL", "JUD", "SPY"}
+MAX_POPULATION_WORDS = 6
 OCCASION_NOUNS = {"visit", "trip", "tour", "summit", "meeting", "talks", "talk", "session", "conference", "negotiation"}
 
 
@@ -37,6 +41,8 @@ def with_implicit_parties(trig: Trigger, sentence: Span, index: ActorIndex, args
         return args
     if not args.targets:
         args = Arguments(args.sources, _accuser(verb, index, args.sources))
+    if not args.targets and trig.entry.cameo.startswith("17"):
+        args = Arguments(args.sources, _home_population(trig, args.sources))
     if trig.entry.counterpart and not _foreign(args):
         other = counterpart(verb, sentence, args.sources)
         args = Arguments(args.sources, [other] if other else [])
@@ -78,6 +84,21 @@ def _accuser(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor
     accusers = index.in_phrase(subject) if subject is not None else []
     countries = {s.country for s in sources}
     return [a for a in accusers if a.country and a.country not in countries][:1]
+
+
+def _home_population(trig: Trigger, sources: list[Actor]) -> list[Actor]:
+    """The people a state coerced, when the text gives them no country: the state's own."""
+    source = sources[0]
+    if not source.country or source.sector not in STATE_SECTORS or source.code is None:
+        return []
+    verb = trig.light_verb or trig.token
+    patient = trig.token if trig.light_verb is not None else next(
+        (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if patient is None:
+        return []
+    words = patient.doc[patient.left_edge.i:patient.i + 1]
+    text = words.text if len(words) <= MAX_POPULATION_WORDS else patient.text
+    return [Actor(text, source.country, source.country, None)]
 
 
 def _foreign(args: Arguments) -> list[Actor]:

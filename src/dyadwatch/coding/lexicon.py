@@ -33,8 +33,8 @@ class LexEntry:
 
     @property
     def specificity(self) -> int:
-        """More conditions, more specific; what is done to (the object) says more than a preposition."""
-        return sum(2 if key == "obj" else 1 for key, _ in self.conditions)
+        """More conditions, more specific; who acts and what is done to (subject, object) say more than a preposition."""
+        return sum(2 if key in {"obj", "subj"} else 1 for key, _ in self.conditions)
 
 
 @dataclass
@@ -49,6 +49,7 @@ class TriggerContext:
     adv: set[str] = field(default_factory=set)
     inf: set[str] = field(default_factory=set)  # to-infinitive complements ("told them to leave")
     gov: set[str] = field(default_factory=set)  # the preposition a noun trigger is the object of ("on strike")
+    subj: set[str] = field(default_factory=set)  # the subject's head and modifiers ("peacekeeping troops arrived")
     phrase: Callable[[], set[str]] = lambda: set()  # lemmas of the trigger's own phrase, computed on demand
 
     def satisfies(self, key: str, values: frozenset[str]) -> bool:

@@ -34,6 +34,8 @@ QUANTITY_NOUNS = {"dollar", "euro", "yuan", "pound", "million", "billion", "kg",
                   "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "wave", "barrage",
                   "salvo", "volley", "swarm", "batch", "series", "pair", "couple", "amount", "quantity", "ton", "tonne",
                   "state", "part", "parts"}  # and "a state of emergency", "part of a stronghold"
+# Bodies sent somewhere: "received a mission of observers" receives the observers.
+GROUP_NOUNS = {"mission", "team", "contingent", "group", "delegation", "unit", "detachment", "batch"}
 # Reporting verbs that are also events in their own right when the lexicon says so.
 REPORTING_EVENTS = {"deny", "claim", "allege", "insist", "warn"}
 
@@ -54,7 +56,7 @@ def context_of(token: Token) -> TriggerContext:
         if dep in {"dobj", "nsubjpass", "attr", "oprd"}:
             ctx.obj.add(child.lemma_.lower())
             ctx.obj.update(c.lemma_.lower() for c in child.children if c.dep_ in {"compound", "conj"})
-            if child.lemma_.lower() in QUANTITY_NOUNS:  # "dozens of drones": the drones are the object
+            if child.lemma_.lower() in QUANTITY_NOUNS | GROUP_NOUNS:  # "dozens of drones": the drones are the object
                 ctx.obj.update(g.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                                for g in p.children if g.dep_ == "pobj")
         elif dep in {"prep", "agent"}:
@@ -69,12 +71,21 @@ def context_of(token: Token) -> TriggerContext:
             ctx.mod.add(child.lemma_.lower())
         elif dep == "advmod":
             ctx.adv.add(child.lemma_.lower())
+        elif dep == "nsubj":
+            ctx.subj.update(_head_and_modifiers(child))
+            # "a first batch of peacekeeping troops arrived": the troops arrived
+            ctx.subj.update(w for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children if g.dep_ == "pobj" for w in _head_and_modifiers(g))
     ctx.phrase = lambda: own_phrase_lemmas(token)
     if token.dep_ == "pobj":
         ctx.gov.add(token.head.lower_)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         ctx.obj.add(token.head.lemma_.lower())  # "sanctions imposed on X": the noun is the object
     return ctx
+
+
+def _head_and_modifiers(noun: Token) -> set[str]:
+    return {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
 
 
 # Dependents that belong to another clause or to the subject, not to what the trigger itself says.
@@ -109,10 +120,13 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if tok.i in consumed or tok.i in named:
             continue  # "Asia-Pacific Economic Cooperation", "Ceasefire Commission": a name, not an event
         if tok.pos_ in {"NOUN", "PROPN"} and lexicon.has("N", tok.lemma_.lower()):
-            entry = lexicon.best("N", tok.lemma_.lower(), context_of(tok))
+            # Any verb whose object the event noun is lends it a subject: "staged/organized a strike".
+            light = _light_verb_of(tok)
+            ctx = context_of(tok)
+            if light is not None:  # "gave a warm welcome to X": the verb carries the noun's prepositions
+                ctx.prep.update(c.lower_ for c in light.children if c.dep_ in {"prep", "dative"} and c.pos_ == "ADP")
+            entry = lexicon.best("N", tok.lemma_.lower(), ctx)
             if entry is not None and entry.cameo != NOT_AN_EVENT:
-                # Any verb whose object the event noun is lends it a subject: "staged/organized a strike".
-                light = _light_verb_of(tok)
                 triggers.append(Trigger(tok, entry, light))
         elif tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "ROOT"} and lexicon.has("A", tok.lemma_.lower()):
             entry = lexicon.best("A", tok.lemma_.lower(), context_of(tok))
