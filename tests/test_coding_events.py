@@ -427,3 +427,35 @@ def test_a_states_coercion_of_unplaced_people_is_done_at_home(text, country):
 
 def test_coercion_of_named_foreigners_keeps_them_as_target():
     assert ("KEN", "SOM", "COERCE", "asserted") in coded("Kenyan police arrested 40 Somali fishermen near Lamu.")
+
+
+def test_a_reminder_that_somebody_must_act_is_a_demand_on_whom_it_was_issued_to():
+    assert ("DEU", "POL", "REQUEST", "asserted") in coded(
+        "German Chancellor Olaf Scholz issued a sharp reminder to Poland that it must respect the court's ruling.")
+
+
+def test_must_on_the_copula_makes_a_readiness_a_demand():
+    assert ("BRA", "ARG", "REQUEST", "asserted") in coded(
+        "Brazilian President Lula said on Monday that Argentina must be ready to negotiate with the unions.")
+
+
+def test_an_intent_backed_by_unless_is_a_threat():
+    got = coded("Ghana announced that it will withdraw its engineers from Mali unless the junta sets an election date.")
+    assert ("GHA", "MLI", "THREATEN", "asserted") in got, got
+
+
+def test_an_announced_unconditional_sanction_is_the_sanction():
+    got = coded("Canada announced on Friday that it would suspend all aid to Haiti's police.")
+    assert ("CAN", "HTI", "SANCTION", "asserted") in got, got
+
+
+def test_sworn_to_fight_is_a_threat_not_a_fight():
+    got = [p for _, _, p, status in coded("The Kurdish rebels have sworn to fight until Turkey frees their leader.")
+           if status == "asserted"]
+    assert "THREATEN" in got and "ASSAULT" not in got, got
+
+
+def test_refusing_to_respond_to_a_demand_rejects_it_but_declining_to_respond_to_questions_is_silence():
+    assert ("SRB", "IGO", "REJECT", "asserted") in coded(
+        "Serbian President Aleksandar Vucic refused to respond to a demand from the European Union to recognise Kosovo.")
+    assert not [e for e in coded("The Serbian ministry refused to respond to questions from reporters.") if e[2] == "REJECT"]

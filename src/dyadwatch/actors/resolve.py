@@ -192,3 +192,9 @@ def agent_noun_sector(word: str) -> tuple[bool, str | None]:
     if entry is None or entry.role == "event":
         return False, None
     return True, entry.sector
+
+
+def is_person_title(word: str) -> bool:
+    """Whether a word names a person by office ("president", "chancellor", "spokesman")."""
+    entry = load_gazetteer().agents.get((word.lower(),))
+    return entry is not None and entry.role == "weak"

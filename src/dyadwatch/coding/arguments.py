@@ -34,7 +34,8 @@ PLURAL_OF_HEADS = {"leader", "minister", "president", "head", "representative", 
 # unlike "removed a plaque honouring ..." (the plaque honours).
 ISSUED_TEXTS = {"statement", "letter", "note", "message", "communique", "declaration", "resolution", "appeal",
                 "decree", "order", "notice", "ultimatum", "warning", "call", "request", "bill", "law", "memo",
-                "report", "release", "protest", "complaint", "directive", "instruction", "proposal", "plan"}
+                "report", "release", "protest", "complaint", "directive", "instruction", "proposal", "plan",
+                "reminder"}
 # Participles that describe their subject's stance after "be": "is opposed to", "is committed to".
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "prepare", "resolve", "opposed", "engage",
                        "involve",

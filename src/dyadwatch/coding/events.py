@@ -7,10 +7,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dyadwatch.actors import names_a_people
+from dyadwatch.actors import is_person_title, names_a_people
 from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.arguments import (
-    PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, subject_of, verb_arguments,
+    ISSUED_TEXTS, PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, prep_objects, subject_of, verb_arguments,
 )
 from dyadwatch.coding.implicit import is_place, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
@@ -18,7 +18,7 @@ from dyadwatch.coding.modality import speech_act
 from dyadwatch.coding.ontology import lookup
 from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
 from dyadwatch.coding.triggers import OBLIGATION_ENTRY, Trigger, find_triggers
-from dyadwatch.coding.unresolved import is_agentless_attack, unresolved_actor, with_unresolved_source
+from dyadwatch.coding.unresolved import is_agentless_attack, names_an_agent, unresolved_actor, with_unresolved_source
 from dyadwatch.records import Actor, Event, Evidence
 from dyadwatch.time import event_time, publication_fallback
 from dyadwatch.time.choose import ORDER_PREPOSITIONS
@@ -65,15 +65,12 @@ def _actor_key(actor: Actor | None) -> str:
 
 def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) -> list[Event]:
     args = _arguments(trig, index)
-    speaker = _speaker(trig.light_verb or trig.token, index)
-    if not args.sources and speaker and (_pronoun_subject(trig) or _imperative(trig)):
+    speech_verb = _speech_verb(trig.light_verb or trig.token)
+    speaker = _speaker(speech_verb, index)
+    if not args.sources and speaker and (_pronoun_subject(trig, speech_verb) or _imperative(trig)):
         args = Arguments(speaker, [t for t in args.targets if t not in speaker])
     args = with_unresolved_source(trig, index, with_implicit_parties(trig, ref.span, index, args))
     agentless = is_agentless_attack(trig, index, args) and lookup(trig.entry.cameo).plover == "ASSAULT"
-    if not args.sources and not agentless:
-        return []
-    if not trig.entry.curated and not args.targets:
-        return []  # derived dictionary entries are too loose to trust without a target
     status = event_status(trig.token, trig.entry.negative, trig.light_verb, _same_side_order(trig, args, index))
     if trig.entry.only_negated:
         if status != "negated":
@@ -84,12 +81,18 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     act = speech_act(trig.token, trig.light_verb, code, status, has_other_speaker)
     if act is not None and status == "hypothetical" and not act.speaker_is_source and not _agentive(trig, index):
         act = None  # "any transfer would violate ...": a judgement on a thing, not somebody's intent
-    if trig.entry is OBLIGATION_ENTRY and (act is None or not act.speaker_is_source):
+    demand = act is not None and act.speaker_is_source
+    if trig.entry is OBLIGATION_ENTRY and not demand:
         return []  # "must" without somebody demanding it is not an event
     if act is not None:
         code, status = act.cameo, act.status
-        if act.speaker_is_source:
-            args = Arguments(speaker[:1], args.sources)
+    if demand:  # "X said Y must ...": X demands of Y, or of whoever X addressed when Y is unnamed
+        args = Arguments(speaker[:1], args.sources or _addressees(speech_verb, index))
+        agentless = False
+    if not args.sources and not agentless:
+        return []
+    if not trig.entry.curated and not args.targets and not demand:
+        return []  # derived dictionary entries are too loose to trust without a target
     code = _civil_or_official_protest(trig.token.lemma_.lower(), code, args)
     cameo = lookup(code)
     if cameo.plover is None:
@@ -136,20 +139,39 @@ def _civil_or_official_protest(lemma: str, code: str, args: Arguments) -> str:
     return "141" if source.sector in CIVIL_SECTORS or source.sector is None and names_a_people(source.text) else "114"
 
 
-def _speaker(verb: Token, index: ActorIndex) -> list[Actor]:
-    """Actors named as the subject of the nearest reporting verb above `verb`."""
+def _speech_verb(verb: Token) -> Token | None:
+    """The nearest verb above `verb` that reports speech, or issues a text that speaks ("issued a reminder
+    that X must ...")."""
     current = verb
     for _ in range(8):
         if current.head == current:
-            return []
+            return None
+        if current.dep_ == "dobj" and current.lemma_.lower() in ISSUED_TEXTS and current.head.pos_ == "VERB":
+            return current.head
         current = current.head
         if current.lemma_.lower() in REPORTING_VERBS:
-            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                return []
-            unknown = unresolved_actor(subject, index)  # "the Water Forum concluded that X must ...": still a speaker
-            return index.in_phrase(subject) or ([unknown] if unknown is not None else [])
-    return []
+            return current
+    return None
+
+
+def _speaker(speech_verb: Token | None, index: ActorIndex) -> list[Actor]:
+    """Actors named as the subject of the speech verb; an unknown speaker by its own words."""
+    if speech_verb is None:
+        return []
+    subject = next((c for c in speech_verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    unknown = unresolved_actor(subject, index)  # "the Water Forum concluded that X must ...": still a speaker
+    return index.in_phrase(subject) or ([unknown] if unknown is not None else [])
+
+
+def _addressees(speech_verb: Token | None, index: ActorIndex) -> list[Actor]:
+    """Who was spoken to: "issued a reminder to Iraq", "told Seoul"."""
+    if speech_verb is None:
+        return []
+    direct = [a for c in speech_verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"
+              for a in index.in_phrase(c)]
+    return direct or [a for tok in prep_objects(speech_verb, {"to"}) for a in index.in_phrase(tok)]
 
 
 def _agentive(trig: Trigger, index: ActorIndex) -> bool:
@@ -157,12 +179,22 @@ def _agentive(trig: Trigger, index: ActorIndex) -> bool:
     subject = subject_of(trig.light_verb or trig.token)
     if subject is None:
         return True  # control and raising: the intent belongs to whoever the clause above names
-    return subject.pos_ in {"PRON", "PROPN"} or index.at(subject) is not None
+    return subject.pos_ in {"PRON", "PROPN"} or index.at(subject) is not None or names_an_agent(subject)
 
 
-def _pronoun_subject(trig: Trigger) -> bool:
+def _pronoun_subject(trig: Trigger, speech_verb: Token | None) -> bool:
+    """The clause's subject is a pronoun that can stand for the speaker ("it" cannot stand for a person)."""
     subject = subject_of(trig.light_verb or trig.token)
-    return subject is not None and subject.lower_ in PERSONAL_PRONOUNS
+    if subject is None or subject.lower_ not in PERSONAL_PRONOUNS:
+        return False
+    speaker = next((c for c in speech_verb.children if c.dep_ == "nsubj"), None) if speech_verb is not None else None
+    return not (subject.lower_ == "it" and speaker is not None and _names_a_person(speaker))
+
+
+def _names_a_person(head: Token) -> bool:
+    """"French President Jacques Chirac", "the chancellor": a person, whom "it" cannot stand for."""
+    return head.ent_type_ == "PERSON" or is_person_title(head.lemma_) or any(
+        c.dep_ == "compound" and is_person_title(c.lemma_) for c in head.children)
 
 
 def _imperative(trig: Trigger) -> bool:

@@ -20,6 +20,7 @@ OBLIGATION_MODALS = {"must", "should"}
 INTENT_GOVERNORS = {"vow", "pledge", "promise", "plan", "intend", "prepare", "decide", "offer", "swear",
                     "ready", "willing", "prepared", "determined", "resolve", "commit"}
 REFUSAL_GOVERNORS = {"fail", "refuse", "decline"}
+POLICY_VERBS = {"announce", "decide", "declare", "rule", "order"}
 ATTEMPT_GOVERNORS = {"try", "attempt"}
 ATTEMPT_CODES = {"186": "185"}  # an attempted assassination has its own code
 # A clause under these is somebody's guess about the actor, not the actor's own statement.
@@ -48,9 +49,12 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
         return None
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     negated = any(c.dep_ == "neg" for c in verb.children)
-    governor = verb.head.lemma_.lower() if verb.dep_ in {"xcomp", "acomp"} else ""
+    infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    governor = verb.head.lemma_.lower() if verb.dep_ in {"xcomp", "acomp"} or infinitive else ""
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
         governor = verb.head.lemma_.lower()
+        # "X must be ready to mediate": the copula carries the modal
+        modals |= {c.lower_ for c in verb.head.head.children if c.dep_ == "aux"}
     cooperative = quad_class(cameo) <= 2
     if status == "negated" and cooperative and (modals & INTENT_MODALS or governor in REFUSAL_GOVERNORS):
         return SpeechAct("120", "asserted")
@@ -61,17 +65,23 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
         return SpeechAct(ATTEMPT_CODES.get(cameo, cameo), "asserted")
     if modals & OBLIGATION_MODALS and has_speaker:
         return SpeechAct("100", "asserted", speaker_is_source=True)
-    conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)
-                      for c in verb.children)
+    conditions = {m.lower_ for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    conditional = bool(conditions & {"if", "unless"})
     intends = bool(modals & INTENT_MODALS) or governor in INTENT_GOVERNORS or (
         bool(modals & CONDITIONAL_MODALS) and conditional)
     if not intends or _speculated(verb):
         return None
     root = cameo[:2]
+    if "unless" in conditions:
+        # "will withdraw its force unless X holds elections": a demand backed by a penalty is a threat
+        return SpeechAct("130" if cooperative else _THREAT_CODE.get(root, cameo), "asserted")
     if cooperative:
         code = _INTENT_CODE.get(root)
         return SpeechAct(code or cameo, "asserted")
     if root in {"09", "10", "11", "12", "13"}:
+        return SpeechAct(cameo, "asserted")
+    if root == "16" and not conditional and verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in POLICY_VERBS:
+        # "announced it would cut all aid to X": an unconditional sanction announced is imposed by announcing it
         return SpeechAct(cameo, "asserted")
     return SpeechAct(_THREAT_CODE.get(root, "130"), "asserted")
 

@@ -23,7 +23,7 @@ NEGATING_GOVERNORS = {"fail", "refuse", "decline", "avoid", "cease", "stop", "sk
 HYPOTHETICAL_GOVERNORS = {
     "expect", "plan", "intend", "seek", "want", "hope", "aim", "try", "attempt", "consider", "propose", "threaten",
     "demand", "urge", "ask", "call", "push", "press", "wish", "prepare", "schedule", "set", "poise", "due", "need",
-    "weigh", "mull", "offer", "promise", "pledge", "vow", "agree", "decide", "plot", "request", "appeal", "insist",
+    "weigh", "mull", "offer", "promise", "pledge", "vow", "swear", "agree", "decide", "plot", "request", "appeal", "insist",
     "recommend", "suggest", "warn", "speculate", "predict", "forecast", "anticipate", "fear", "suspect", "likely",
     "unlikely", "able", "ready", "willing", "eager", "keen", "prepared", "going", "encourage", "invite", "lead",
 }
@@ -94,7 +94,7 @@ def _governor_verdict(child: Token, head: Token, same_side_order: bool) -> Statu
     lemma = head.lemma_.lower()
     if child.dep_ == "pcomp" and head.lower_ == "against":
         return "hypothetical"  # "warned Seoul against arming Kyiv": what one warns against has not happened
-    complement = child.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp"}
+    complement = child.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp"} or _infinitive_advcl(child)
     if complement and lemma in NEGATING_GOVERNORS and _governs_negatively(head, child):
         return "negated"
     if child.dep_ == "xcomp" and lemma in ORDER_GOVERNORS:  # "told X to go", not "told X that it went"
@@ -107,6 +107,11 @@ def _governor_verdict(child: Token, head: Token, same_side_order: bool) -> Statu
     if own:
         return own
     return None
+
+
+def _infinitive_advcl(child: Token) -> bool:
+    """"have sworn to fight" parsed as an adverbial clause: still the governor's complement."""
+    return child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
 
 
 def _governs_negatively(head: Token, child: Token) -> bool:

@@ -23,7 +23,7 @@ from dyadwatch.records import Actor
 COLLECTIVE_NOUNS = {"group", "party", "committee", "association", "forum", "front", "movement", "organization",
                     "organisation", "council", "coalition", "faction", "elder", "member", "tribesman", "clan",
                     "attacker", "assailant", "gunman", "hacker", "body", "league", "federation", "network",
-                    "alliance", "commission", "board", "union", "congress", "tribunal", "panel", "society"}
+                    "alliance", "commission", "board", "union", "congress", "tribunal", "panel", "society", "wing"}
 # "thousands of X", "one third of X": the doers are the X.
 QUANTITY_HEADS = {"hundreds", "thousands", "tens", "dozens", "millions", "scores", "number", "some", "many",
                   "most", "all", "one", "third", "half", "members", "member", "group", "groups"}
