@@ -459,3 +459,34 @@ def test_refusing_to_respond_to_a_demand_rejects_it_but_declining_to_respond_to_
     assert ("SRB", "IGO", "REJECT", "asserted") in coded(
         "Serbian President Aleksandar Vucic refused to respond to a demand from the European Union to recognise Kosovo.")
     assert not [e for e in coded("The Serbian ministry refused to respond to questions from reporters.") if e[2] == "REJECT"]
+
+
+def test_travelling_for_an_event_lends_the_travellers_to_it():
+    got = coded("Thousands of Chileans were converging on Santiago for a rally against the pension reform.")
+    assert ("CHL", None, "PROTEST", "asserted") in got, got
+    got = coded("Indian and Chinese negotiators return to Geneva next week for talks on the border.")
+    assert any({s, t} == {"IND", "CHN"} and p == "CONSULT" for s, t, p, _ in got), got
+
+
+def test_days_of_an_event_are_the_event():
+    got = coded("Indian and French warships launched five days of naval exercises in the Arabian Sea on Monday.")
+    assert any({s, t} == {"IND", "FRA"} and p == "COOPERATE" for s, t, p, _ in got), got
+
+
+def test_destroyed_property_belongs_where_it_stands():
+    assert ("SOM", "SOM", "COERCE", "asserted") in coded(
+        "Somali militants blew up two telephone masts outside Mogadishu on Tuesday.")
+
+
+def test_a_group_demobilized_with_no_agent_demobilized_itself():
+    assert ("COL", None, "RETREAT", "asserted") in coded("Hundreds of Colombian guerrillas have been demobilized since June.")
+
+
+def test_allowing_an_opposition_rally_is_a_concession_at_home():
+    got = coded("The Kenyan interior minister allowed the opposition to hold a rally in Nairobi on Saturday.")
+    assert any(s == "KEN" and p == "CONCEDE" for s, _, p, _ in got), got
+
+
+def test_forcing_an_agency_out_of_the_country_is_an_expulsion():
+    assert ("ETH", "IGO", "SANCTION", "asserted") in coded(
+        "Ethiopia forced the UN children's agency out of the country in March.")

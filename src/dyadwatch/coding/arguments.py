@@ -85,10 +85,23 @@ class ActorIndex:
         heads = [token] + list(_conjuncts(token))
         actors: list[Actor] = []
         for head in heads:
-            actor = self._phrase_actor(head)
-            if actor and actor not in actors:
-                actors.append(actor)
+            for actor in [self._phrase_actor(head)] + self._coordinated_modifiers(head):
+                if actor and actor not in actors:
+                    actors.append(actor)
         return actors
+
+    def _coordinated_modifiers(self, head: Token) -> list[Actor]:
+        """"Indian and Chinese negotiators": each coordinated modifier names a party."""
+        found = []
+        for mod in head.children:
+            conjuncts = [c for c in mod.children if c.dep_ == "conj"]
+            if mod.dep_ not in {"amod", "compound"} or not conjuncts:
+                continue
+            for tok in [mod] + conjuncts:
+                span = self.at(tok)
+                if span is not None:
+                    found.append(span._.actor)
+        return found if len(found) > 1 else []
 
     def _phrase_actor(self, head: Token) -> Actor | None:
         span = self.at(head)

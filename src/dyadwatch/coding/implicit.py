@@ -41,6 +41,8 @@ def with_implicit_parties(trig: Trigger, sentence: Span, index: ActorIndex, args
         return args
     if not args.targets:
         args = Arguments(args.sources, _accuser(verb, index, args.sources))
+    if not args.targets and trig.entry.cameo.startswith("171"):
+        args = Arguments(args.sources, _place_of_property(verb, index))
     if not args.targets and trig.entry.cameo.startswith("17"):
         args = Arguments(args.sources, _home_population(trig, args.sources))
     if trig.entry.counterpart and not _foreign(args):
@@ -84,6 +86,17 @@ def _accuser(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor
     accusers = index.in_phrase(subject) if subject is not None else []
     countries = {s.country for s in sources}
     return [a for a in accusers if a.country and a.country not in countries][:1]
+
+
+def _place_of_property(verb: Token, index: ActorIndex) -> list[Actor]:
+    """"blew up power lines leading into Kabul": property seized or destroyed belongs where it stands."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    candidates = [t for o in objects for t in o.subtree] + prep_objects(verb, {"in", "near", "at", "into", "outside"})
+    for tok in candidates:
+        place = next((a for a in index.in_phrase(tok) if a.country and is_place(a)), None) if index.at(tok) else None
+        if place is not None:
+            return [Actor(place.text, place.country, place.country, None)]
+    return []
 
 
 def _home_population(trig: Trigger, sources: list[Actor]) -> list[Actor]:

@@ -28,6 +28,11 @@ JUDGING_OTHERS = {"call", "deny", "reject", "dismiss", "describe", "label", "ter
                   "investigate", "rebuff", "ignore", "protest", "slam", "hail", "applaud", "mock"}
 RESORTING_VERBS = {"resort", "turn", "return", "revert"}
 ENGAGING_VERBS = {"engage", "participate", "involve", "join"}
+# Coming together or travelling "for" an event noun: the travellers hold it.
+GATHERING_VERBS = {"gather", "converge", "assemble", "return", "come", "go", "travel", "arrive", "head", "fly",
+                   "march", "turn"}
+# Stretches of an event: "ten days of war games", "a round of talks".
+SPAN_NOUNS = {"day", "week", "month", "hour", "round", "wave", "series"}
 # A demand "X said Y must ..." is coded whatever Y is asked to do.
 OBLIGATION_ENTRY = LexEntry("V", "*obligation*", (), "100")
 QUANTITY_NOUNS = {"dollar", "euro", "yuan", "pound", "million", "billion", "kg", "kilogram", "tonne", "ton",
@@ -192,6 +197,11 @@ def _light_verb_of(noun: Token) -> Token | None:
         return prep.head  # "engaged in ethnic cleansing"
     if noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in RESORTING_VERBS:
         return prep.head  # "resorted to force"
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in GATHERING_VERBS:
+        return prep.head  # "converged on Lagos for a rally", "returned to Geneva for talks"
+    if (noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in SPAN_NOUNS
+            and prep.head.dep_ == "dobj" and _is_verbal(prep.head.head)):
+        return prep.head.head  # "launched ten days of war games"
     return None
 
 

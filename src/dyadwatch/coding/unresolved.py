@@ -60,11 +60,9 @@ def unresolved_actor(head: Token, index: ActorIndex) -> Actor | None:
     """An actor with no code for a phrase that names somebody the dictionaries do not know."""
     if index.in_phrase(head):
         return None  # a known actor is in the phrase: the argument finder chose not to use it
-    if head.lower_ in QUANTITY_HEADS:
-        inner = _of_object(head)
-        if inner is None or not names_an_agent(inner):
-            return None
-        return Actor(_phrase_text(head), None, None, _sector(inner))
+    inner = _of_object(head) if head.lower_ in QUANTITY_HEADS else None
+    if inner is not None:
+        return Actor(_phrase_text(head), None, None, _sector(inner)) if names_an_agent(inner) else None
     if not names_an_agent(head):
         return None
     return Actor(_phrase_text(head), None, None, _sector(head))
