@@ -60,3 +60,41 @@ def test_an_unresolved_doer_is_exported_with_a_null_code():
     event = only("The Coalition for Clean Rivers demanded that Brazil stop building the dam.", "REQUEST")
     record = json.loads(json.dumps(event.to_dict()))
     assert record["source"]["code"] is None and record["source"]["text"]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("The Kenyan Union of Dock Workers called off its strike on Thursday.", "KEN"),  # its own name says so
+    ("Maasai elders demanded that the Kenyan land ministry return their grazing land.", "KEN"),  # one country, at home
+])
+def test_an_unknown_doer_is_placed_where_the_text_puts_it(text, country):
+    events = [e for e in code_text(text, published=PUBLISHED) if e.status == "asserted"]
+    assert any(e.source is not None and e.source.country == country for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "Ethnic Hungarians in the region demanded that Romania grant them autonomy.",  # "ethnic": no citizens
+    "The Lake Forum concluded that Egypt must release more water downstream.",  # an organisation's name
+    "Tuareg elders threatened action against Niger.",  # the country acted on, as such, is no home
+])
+def test_an_unknown_doer_is_not_placed_by_guesswork(text):
+    events = [e for e in code_text(text, published=PUBLISHED) if e.status == "asserted"]
+    assert events and all(e.source is None or e.source.country is None for e in events), events
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thousands of Peruvians marched through Lima on Sunday.", ("PER", "PERGOV", "PROTEST")),
+    ("The Peruvian interior minister resigned on Friday.", ("PERGOV", "PER", "CONCEDE")),
+])
+def test_acts_addressed_to_nobody_named_are_addressed_at_home(text, expected):
+    got = [(e.source.code, e.target.code if e.target else None, e.plover) for e in code_text(text, published=PUBLISHED)
+           if e.status == "asserted"]
+    assert expected in got, got
+    home = next(e.target for e in code_text(text, published=PUBLISHED) if e.target is not None)
+    assert home.text == ""  # implied: the sentence names nobody
+
+
+def test_no_home_target_when_another_country_is_in_the_sentence():
+    got = [(e.source.country, e.target) for e in code_text(
+        "Thousands of Peruvians marched through Lima against the trade deal with Chile.", published=PUBLISHED)
+        if e.plover == "PROTEST"]
+    assert got and all(t is None or t.country == "CHL" for _, t in got), got

@@ -56,11 +56,11 @@ def placed_office_holders(doc: Doc, unresolved: list[Mention], actor_spans: list
         verb = head.head if head.dep_ in {"nsubj", "nsubjpass"} else None
         if verb is None or verb.lemma_.lower() in TRAVEL_VERBS:
             continue
-        acted_on = _acted_on(verb)
+        acted_on_tokens = acted_on(verb)
         sentence = head.sent
         countries = {span._.actor.country for span in actor_spans
                      if sentence.start <= span.start < sentence.end and span._.actor is not None
-                     and span._.actor.country and span.start not in acted_on}
+                     and span._.actor.country and span.start not in acted_on_tokens}
         if len(countries) == 1:
             country = countries.pop()
             name = doc[mention.name_span[0]:mention.name_span[1]].text if mention.name_span else None
@@ -84,7 +84,7 @@ def _office(mention: Mention) -> str | None:
     return agents[-1].agent.sector if agents else None
 
 
-def _acted_on(verb: Token) -> set[int]:
+def acted_on(verb: Token) -> set[int]:
     """Tokens of what the verb acts on: objects and phrases behind target prepositions, at any depth."""
     heads = [verb] + [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
     stack = [c for h in heads for c in h.children

@@ -12,7 +12,7 @@ from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.arguments import (
     ISSUED_TEXTS, PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, prep_objects, subject_of, verb_arguments,
 )
-from dyadwatch.coding.implicit import is_place, with_implicit_parties
+from dyadwatch.coding.implicit import home_target, is_place, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import speech_act
 from dyadwatch.coding.ontology import lookup
@@ -102,6 +102,9 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     evidence = Evidence(ref.span.text, ref.span.start_char, ref.span.end_char)
     trigger_text = " ".join(t.text for t in (trig.light_verb, trig.token) if t is not None)
     out = []
+    if not args.targets:
+        home = home_target(cameo.plover, args.sources, ref.span, index)
+        args = Arguments(args.sources, [home] if home is not None else [])
     pairs = [(None, t) for t in args.targets[:MAX_PARTIES]] if agentless else _pairs(args, _mutual(trig, cameo.plover))
     for source, target in pairs:
         if target is None and cameo.plover in NEEDS_TARGET:

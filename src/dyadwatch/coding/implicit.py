@@ -7,12 +7,15 @@
 - "police arrested 12 demonstrators", "banned the rally": a state's coercion of people nobody places is
   done at home, to its own population;
 - two-sided acts (lexicon flag `counterpart`) with one side in the clause: the other party in context
-  (see dyadwatch.coding.counterpart).
+  (see dyadwatch.coding.counterpart);
+- protests, demands, refusals, concessions, accusations and threats with nobody else named in a sentence
+  that names no other country: directed at home, at the actor's own country (`home_target`).
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from dyadwatch.actors import names_a_people
 from dyadwatch.coding.arguments import ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of
 from dyadwatch.coding.counterpart import counterpart
 from dyadwatch.coding.triggers import Trigger
@@ -23,6 +26,8 @@ ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "f
 STATE_POWERS = ("173", "174", "09", "116", "1721", "1722")
 STATE_SECTORS = {None, "GOV", "COP", "MIL", "JUD", "SPY"}
 MAX_POPULATION_WORDS = 6
+# Acts that are always addressed to somebody: with nobody named, to the actor's own country.
+HOME_DIRECTED = {"PROTEST", "REQUEST", "REJECT", "CONCEDE", "ACCUSE", "THREATEN"}
 OCCASION_NOUNS = {"visit", "trip", "tour", "summit", "meeting", "talks", "talk", "session", "conference", "negotiation"}
 
 
@@ -117,3 +122,21 @@ def _home_population(trig: Trigger, sources: list[Actor]) -> list[Actor]:
 def _foreign(args: Arguments) -> list[Actor]:
     countries = {s.country for s in args.sources}
     return [t for t in args.targets if t.country and t.country not in countries]
+
+
+def home_target(plover: str, sources: list[Actor], sentence: Span, index: ActorIndex) -> Actor | None:
+    """The actor's own country, for an act addressed to nobody named in a sentence about one country only.
+
+    The target's text is empty: the sentence names nobody, the country is implied by the actor. People and
+    groups address their government; a state's own act at home bears on the country."""
+    if plover not in HOME_DIRECTED or len(sources) != 1 or not sources[0].country:
+        return None
+    source, country = sources[0], sources[0].country
+    if source.code == country and not names_a_people(source.text):
+        return None  # a country as such ("Sudan rejected ...") is not at home with itself; its people are
+    named = {index.at(tok)._.actor.country for tok in sentence if index.at(tok) is not None}
+    if named - {country, None}:
+        return None  # another country is in the sentence: the parse missed the party, do not guess
+    if source.sector in STATE_SECTORS and not names_a_people(source.text):
+        return Actor("", country, country, None)  # the state's act at home bears on the country
+    return Actor("", country + "GOV", country, "GOV")  # people and groups address their government

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dyadwatch.actors import agent_noun_sector
+from dyadwatch.actors import agent_noun_sector, names_a_people, resolve_text
+from dyadwatch.actors.located import acted_on
 from dyadwatch.coding.arguments import RELATIVE_PRONOUNS, ActorIndex, Arguments, passive_parts, subject_of
+from dyadwatch.coding.implicit import HOME_DIRECTED
+from dyadwatch.coding.ontology import lookup
 from dyadwatch.coding.triggers import Trigger
 from dyadwatch.records import Actor
 
@@ -40,7 +43,44 @@ def with_unresolved_source(trig: Trigger, index: ActorIndex, args: Arguments) ->
         return args
     doer = doer_token(trig)
     actor = unresolved_actor(doer, index) if doer is not None else None
-    return Arguments([actor], args.targets) if actor is not None else args
+    if actor is None:
+        return args
+    at_home = lookup(trig.entry.cameo).plover in HOME_DIRECTED
+    return Arguments([placed(actor, doer, index, at_home)], args.targets)
+
+
+def placed(actor: Actor, head: Token, index: ActorIndex, at_home: bool) -> Actor:
+    """An unknown doer placed where the text puts it, else left without a country.
+
+    - its own words say so: "the Nigerian Union of Teachers", "Kenyan dock workers" (an "ethnic" group is
+      no citizen of the country its people is named after: "ethnic Turks" stay unplaced);
+    - a group or office holder whose words name no country or organisation, protesting, demanding,
+      refusing, conceding, accusing or threatening in a sentence that names one country only: that
+      country, as the act is addressed at home ("Ibo elders demanded that the Nigerian ministry ..."),
+      unless that country is what it acts on, as a country ("threatened action against Senegal").
+    The same rule places office holders whose names we lack (dyadwatch.actors.located)."""
+    words = _phrase_tokens(head)
+    named = {a.country for a in (resolve_text(t.text) for t in words if t.text[:1].isupper()) if a and a.country}
+    ethnic = any(t.lower_ == "ethnic" for t in words)
+    organisation = any(t.ent_type_ == "ORG" for t in words)
+    if named:
+        country = named.pop() if len(named) == 1 and not ethnic else None
+    elif at_home and not organisation:
+        # "threatened action against Senegal": a country acted on as such is the other party, not home
+        foreign = acted_on(head.head) if head.dep_ in {"nsubj", "nsubjpass"} else set()
+        countries = {span._.actor.country for span in _sentence_spans(head, index) if span._.actor.country
+                     and not (span.start in foreign and span._.actor.code == span._.actor.country)}
+        country = countries.pop() if len(countries) == 1 else None
+    else:
+        country = None
+    if country is None:
+        return actor
+    return Actor(actor.text, country + (actor.sector or ""), country, actor.sector)
+
+
+def _sentence_spans(head: Token, index: ActorIndex) -> list:
+    spans = {index.at(tok) for tok in head.sent} - {None}
+    return sorted(spans, key=lambda s: s.start)
 
 
 def doer_token(trig: Trigger) -> Token | None:
@@ -74,7 +114,7 @@ def names_an_agent(head: Token) -> bool:
         return False
     if head.ent_type_ in NOT_AGENT_ENTITIES:
         return False
-    if head.ent_type_ in AGENT_ENTITIES or head.pos_ == "PROPN" and head.ent_type_:
+    if head.ent_type_ in AGENT_ENTITIES or head.pos_ == "PROPN" and head.ent_type_ or names_a_people(head.text):
         return True
     if not _qualified(head):
         return False  # a bare "leaders" or "officials" names nobody in particular
@@ -111,12 +151,18 @@ def _sector(head: Token) -> str | None:
 
 
 def _phrase_text(head: Token) -> str:
-    """The words of the phrase: the named entity it heads, or its modifiers, compounds and "of"
-    complements, never clauses or appositions."""
+    """The words of the phrase (see _phrase_tokens)."""
+    words = _phrase_tokens(head)
+    return head.doc[words[0].i:words[-1].i + 1].text.strip(" ,")
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The named entity the head is in, or the head with its modifiers, compounds and "of" complements;
+    never clauses or appositions, and no leading article."""
     entity = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in AGENT_ENTITIES), None)
     if entity is not None and entity.end - entity.start <= MAX_PHRASE_TOKENS:
         start = entity.start + 1 if entity[0].dep_ == "det" and len(entity) > 1 else entity.start
-        return head.doc[start:entity.end].text
+        return list(head.doc[start:entity.end])
     words = {head.i}
     for child in head.children:
         if child.dep_ in PHRASE_DEPS or child.dep_ == "prep" and child.lower_ == "of":
@@ -126,8 +172,7 @@ def _phrase_text(head: Token) -> str:
         start += 1
     if end - start > MAX_PHRASE_TOKENS:
         start, end = max(start, head.i - 3), head.i + 1
-    span = head.doc[start:end]
-    return span.text.strip(" ,")
+    return list(head.doc[start:end])
 
 
 def _of_object(head: Token) -> Token | None:
