@@ -490,3 +490,28 @@ def test_allowing_an_opposition_rally_is_a_concession_at_home():
 def test_forcing_an_agency_out_of_the_country_is_an_expulsion():
     assert ("ETH", "IGO", "SANCTION", "asserted") in coded(
         "Ethiopia forced the UN children's agency out of the country in March.")
+
+
+def test_an_attack_with_no_named_victim_hits_where_it_lands():
+    assert ("ETH", "SOM", "ASSAULT", "asserted") in coded("Ethiopian jets fired rockets at targets in Mogadishu on Sunday.")
+
+
+def test_the_object_of_an_event_noun_is_what_it_is_done_to():
+    got = coded("The European Union decided on Monday to tighten its blockade of Belarus.")
+    assert any(s == "IGO" and t == "BLR" for s, t, _, _ in got), got
+
+
+def test_a_threat_targets_whom_its_condition_is_on():
+    assert ("CHN", "USA", "THREATEN", "asserted") in coded(
+        "China has threatened to halt the trade talks if the United States goes ahead with new tariffs.")
+
+
+def test_troops_in_a_country_make_it_the_party_but_diplomats_in_it_do_not():
+    assert ("RUS", "SYR", "MOBILIZE", "asserted") in coded("Russia has strengthened its forces in Syria this month.")
+    assert not [e for e in coded("Kim instructed his diplomats in China to ignore the rumours.") if e[1] == "CHN"]
+
+
+def test_a_region_is_coded_as_its_country_and_lower_case_aliases_match():
+    assert ("GBR", "GBR", "COERCE", "asserted") in coded(
+        "The British government outlawed a paramilitary group in Northern Ireland on Monday.")
+    assert any(t == "IMG" for _, t, _, _ in coded("American drones killed three al-Qaeda commanders in Yemen."))

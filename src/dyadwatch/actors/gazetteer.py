@@ -103,12 +103,21 @@ class Gazetteer:
     blocks: set[Key] = field(default_factory=set)
 
     def add_name(self, key: Key, alias: NameAlias) -> None:
-        if key and key not in self.names and key not in self.blocks:
+        if not key or key in self.blocks:
+            return
+        known = self.names.get(key)
+        if known is None:
             self.names[key] = alias
+        elif known.entry == alias.entry and _capitals(alias.written) < _capitals(known.written):
+            self.names[key] = alias  # the table lists "Al-Qaeda" and "al-Qaeda": both spellings are fine
 
     def add_agent(self, key: Key, entry: AgentEntry) -> None:
         if key and key not in self.agents and key not in self.blocks:
             self.agents[key] = entry
+
+
+def _capitals(words: tuple[str, ...]) -> int:
+    return sum(1 for w in words for ch in w if ch.isupper())
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dyadwatch.actors import group_members, resolve_text
+from dyadwatch.actors import agent_noun_sector, group_members, resolve_text
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 from dyadwatch.records import Actor
 
@@ -20,6 +20,8 @@ TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into"
                 "from", "for", "between", "onto"}
 # Event nouns whose "of" complement is the actor doing it ("the visit of the president").
 OF_IS_SOURCE = {"visit", "trip", "tour", "withdrawal"}  # "the invasion of Lebanon": Lebanon is invaded
+# Gatherings whose "of" complement lists who gathered ("a meeting of foreign ministers").
+GATHERING_NOUNS = {"meeting", "summit", "talk", "talks", "conference", "session", "gathering", "round", "congress"}
 # Object-control verbs: in "X told Y to do Z", Y does Z.
 OBJECT_CONTROL = {"order", "instruct", "direct", "tell", "ask", "urge", "force", "compel", "allow",
                   "permit", "persuade", "press", "push", "encourage", "invite", "call", "require", "authorize"}
@@ -298,7 +300,9 @@ def _objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
             if found:
                 # the object may be the actor's own ("its troops"); the place it leaves can be the party
                 other = TARGET_PREPS - {"in", "for", "over"}
-                places = prep_objects(verb, other) + prep_objects(child, {"from", "to", "into"})
+                # "strengthened its forces in Lebanon": where troops are is the other party; diplomats are not
+                stationed = {"in"} if agent_noun_sector(child.lower_)[1] == "MIL" else set()
+                places = prep_objects(verb, other | stationed) + prep_objects(child, {"from", "to", "into"} | stationed)
                 return found + [a for tok in places for a in index.in_phrase(tok)]
     found = [a for tok in prep_objects(verb) for a in index.in_phrase(tok)]
     if found:
@@ -354,4 +358,7 @@ def noun_arguments(noun: Token, index: ActorIndex, light_verb: Token | None) -> 
         return Arguments(sources[:1], sources[1:])
     if not targets and noun.lemma_ in {"visit", "trip", "tour", "summit", "meeting", "talk"}:
         targets = [a for pobj in prep_objects(noun, {"in"}) for a in index.in_phrase(pobj)]
+    if not targets and noun.lemma_ not in OF_IS_SOURCE | GATHERING_NOUNS:
+        # "the blockade of Serbia", "the killing of an Israeli": what the act is done to
+        targets = [a for pobj in prep_objects(noun, {"of"}) for a in index.in_phrase(pobj) if a not in sources]
     return Arguments(sources, targets)

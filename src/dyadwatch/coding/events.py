@@ -12,7 +12,7 @@ from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.arguments import (
     ISSUED_TEXTS, PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, prep_objects, subject_of, verb_arguments,
 )
-from dyadwatch.coding.implicit import home_target, is_place, with_implicit_parties
+from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import speech_act
 from dyadwatch.coding.ontology import lookup
@@ -102,6 +102,9 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     evidence = Evidence(ref.span.text, ref.span.start_char, ref.span.end_char)
     trigger_text = " ".join(t.text for t in (trig.light_verb, trig.token) if t is not None)
     out = []
+    if not args.targets and cameo.plover == "THREATEN":
+        args = Arguments(args.sources, [t for t in threatened_party(trig.light_verb or trig.token, index)
+                                        if t not in args.sources])
     if not args.targets:
         home = home_target(cameo.plover, args.sources, ref.span, index)
         args = Arguments(args.sources, [home] if home is not None else [])

@@ -26,6 +26,8 @@ ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "f
 STATE_POWERS = ("173", "174", "09", "116", "1721", "1722")
 STATE_SECTORS = {None, "GOV", "COP", "MIL", "JUD", "SPY"}
 MAX_POPULATION_WORDS = 6
+PROPERTY_PLACE_PREPS = {"in", "near", "at", "into", "outside"}
+ATTACK_ROOTS = ("18", "19", "20")
 # Acts that are always addressed to somebody: with nobody named, to the actor's own country.
 HOME_DIRECTED = {"PROTEST", "REQUEST", "REJECT", "CONCEDE", "ACCUSE", "THREATEN"}
 OCCASION_NOUNS = {"visit", "trip", "tour", "summit", "meeting", "talks", "talk", "session", "conference", "negotiation"}
@@ -47,7 +49,9 @@ def with_implicit_parties(trig: Trigger, sentence: Span, index: ActorIndex, args
     if not args.targets:
         args = Arguments(args.sources, _accuser(verb, index, args.sources))
     if not args.targets and trig.entry.cameo.startswith("171"):
-        args = Arguments(args.sources, _place_of_property(verb, index))
+        args = Arguments(args.sources, _place_acted_on(verb, index, PROPERTY_PLACE_PREPS))
+    if not args.targets and trig.entry.cameo.startswith(ATTACK_ROOTS):
+        args = Arguments(args.sources, _place_acted_on(verb, index, {"in", "at"}))
     if not args.targets and trig.entry.cameo.startswith("17"):
         args = Arguments(args.sources, _home_population(trig, args.sources))
     if trig.entry.counterpart and not _foreign(args):
@@ -93,10 +97,11 @@ def _accuser(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor
     return [a for a in accusers if a.country and a.country not in countries][:1]
 
 
-def _place_of_property(verb: Token, index: ActorIndex) -> list[Actor]:
-    """"blew up power lines leading into Kabul": property seized or destroyed belongs where it stands."""
+def _place_acted_on(verb: Token, index: ActorIndex, preps: set[str]) -> list[Actor]:
+    """The country of the place hit: "blew up power lines leading into Kabul" (property belongs where it
+    stands), "fired shells at targets in Jericho" (an attack hits where it lands)."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    candidates = [t for o in objects for t in o.subtree] + prep_objects(verb, {"in", "near", "at", "into", "outside"})
+    candidates = [t for o in objects for t in o.subtree] + prep_objects(verb, preps)
     for tok in candidates:
         place = next((a for a in index.in_phrase(tok) if a.country and is_place(a)), None) if index.at(tok) else None
         if place is not None:
@@ -140,3 +145,17 @@ def home_target(plover: str, sources: list[Actor], sentence: Span, index: ActorI
     if source.sector in STATE_SECTORS and not names_a_people(source.text):
         return Actor("", country, country, None)  # the state's act at home bears on the country
     return Actor("", country + "GOV", country, "GOV")  # people and groups address their government
+
+
+def threatened_party(verb: Token, index: ActorIndex) -> list[Actor]:
+    """"threatened to stop the talks if the United States deploys ...": whoever the condition is on."""
+    clauses = [verb] + [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    for clause in clauses:
+        for advcl in (c for c in clause.children if c.dep_ == "advcl"):
+            if not any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in advcl.children):
+                continue
+            subject = next((c for c in advcl.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            found = index.in_phrase(subject) if subject is not None else []
+            if found:
+                return found
+    return []
