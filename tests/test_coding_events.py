@@ -515,3 +515,8 @@ def test_a_region_is_coded_as_its_country_and_lower_case_aliases_match():
     assert ("GBR", "GBR", "COERCE", "asserted") in coded(
         "The British government outlawed a paramilitary group in Northern Ireland on Monday.")
     assert any(t == "IMG" for _, t, _, _ in coded("American drones killed three al-Qaeda commanders in Yemen."))
+
+
+def test_a_demonym_the_tagger_reads_as_a_proper_noun_still_names_the_target():
+    assert ("IRN", "AZE", "THREATEN", "asserted") in coded(
+        "Iran threatened to cut off gas to the Azerbaijani enclave of Nakhchivan over unpaid bills.")

@@ -98,3 +98,9 @@ def test_no_home_target_when_another_country_is_in_the_sentence():
         "Thousands of Peruvians marched through Lima against the trade deal with Chile.", published=PUBLISHED)
         if e.plover == "PROTEST"]
     assert got and all(t is None or t.country == "CHL" for _, t in got), got
+
+
+def test_a_demonym_inside_an_unknown_organisations_name_places_it():
+    events = [e for e in code_text("The Ghanaian Union of Nurses called off its strike on Tuesday.", published=PUBLISHED)
+              if e.status == "asserted"]
+    assert any(e.source.country == "GHA" and e.target is not None and e.target.country == "GHA" for e in events), events

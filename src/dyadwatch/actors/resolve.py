@@ -11,8 +11,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from dyadwatch.actors.gazetteer import (
-    CAPITAL, EXPLICIT_COUNTRY_KINDS, INSTITUTION, NON_STATE_PRIMARIES, ORG, PEOPLE, PERSON, load_gazetteer,
-    tokenizer_pipeline,
+    CAPITAL, COUNTRY, DEMONYM, EXPLICIT_COUNTRY_KINDS, INSTITUTION, NON_STATE_PRIMARIES, ORG, PEOPLE, PERSON,
+    load_gazetteer, tokenizer_pipeline, tokens_of,
 )
 from dyadwatch.actors.matching import Piece, PieceFinder
 from dyadwatch.actors.mentions import PLACE_PREPOSITIONS, Mention, find_mentions
@@ -198,3 +198,18 @@ def is_person_title(word: str) -> bool:
     """Whether a word names a person by office ("president", "chancellor", "spokesman")."""
     entry = load_gazetteer().agents.get((word.lower(),))
     return entry is not None and entry.role == "weak"
+
+
+def country_of_word(word: str) -> str | None:
+    """The country a single word names as a country, demonym or people ("Nigerian" → NGA), or None."""
+    alias = load_gazetteer().names.get((word.lower(),))
+    if alias is None or alias.entry.kind not in {COUNTRY, DEMONYM, PEOPLE}:
+        return None
+    return alias.entry.primary if len(alias.entry.primary) == 3 else None
+
+
+def names_the_state(text: str) -> bool:
+    """Whether a phrase is a country's or capital's name as such ("Sudan", "Beijing"), the state itself."""
+    words = [w for w in tokens_of(text) if w.lower() != "the"]
+    alias = load_gazetteer().names.get(tuple(w.lower() for w in words))
+    return alias is not None and alias.entry.kind in {COUNTRY, CAPITAL}

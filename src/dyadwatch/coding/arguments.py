@@ -46,6 +46,7 @@ STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "p
 STANCE_VERBS = {"condemn", "criticize", "criticise", "denounce", "deplore", "slam", "welcome", "praise", "hail",
                 "applaud", "protest", "reject", "oppose", "question", "blast", "decry", "lament", "regret"}
 DEMONYM_TARGET_PREPS = {"on", "against", "to", "into"}
+SHARED_PLACES = {"border", "frontier", "side", "boundary"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # Clause links through which a verb inherits its subject from its head.
@@ -259,8 +260,10 @@ def _demonym_targets(verb: Token, sources: list[Actor]) -> list[Actor]:
         p for o in objects for p in prep_objects(o, DEMONYM_TARGET_PREPS)]  # "tariffs on Australian wine"
     for obj in objects:
         for tok in _phrase_tokens(obj):
-            if tok.dep_ != "amod" or tok.pos_ != "ADJ" or not tok.text[:1].isupper():
-                continue
+            # the tagger reads some demonyms as proper-noun compounds ("the Azerbaijani republic")
+            demonym = tok.dep_ == "amod" and tok.pos_ == "ADJ" or tok.dep_ == "compound" and tok.pos_ == "PROPN"
+            if not demonym or not tok.text[:1].isupper() or tok.head.lemma_.lower() in SHARED_PLACES:
+                continue  # "on the Thai border": where, not whom
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
             texts = ([f"{prev.text} {tok.text}"] if prev is not None and prev.text[:1].isupper() else []) + [tok.text]
             actor = next((a for a in map(resolve_text, texts) if a is not None and a.country), None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dyadwatch.actors import names_a_people
+from dyadwatch.actors import names_a_people, names_the_state
 from dyadwatch.coding.arguments import ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of
 from dyadwatch.coding.counterpart import counterpart
 from dyadwatch.coding.triggers import Trigger
@@ -137,12 +137,13 @@ def home_target(plover: str, sources: list[Actor], sentence: Span, index: ActorI
     if plover not in HOME_DIRECTED or len(sources) != 1 or not sources[0].country:
         return None
     source, country = sources[0], sources[0].country
-    if source.code == country and not names_a_people(source.text):
+    if source.code == country and names_the_state(source.text):
         return None  # a country as such ("Sudan rejected ...") is not at home with itself; its people are
     named = {index.at(tok)._.actor.country for tok in sentence if index.at(tok) is not None}
     if named - {country, None}:
         return None  # another country is in the sentence: the parse missed the party, do not guess
-    if source.sector in STATE_SECTORS and not names_a_people(source.text):
+    population = source.code == country or names_a_people(source.text) or source.sector not in STATE_SECTORS
+    if not population:
         return Actor("", country, country, None)  # the state's act at home bears on the country
     return Actor("", country + "GOV", country, "GOV")  # people and groups address their government
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dyadwatch.actors import agent_noun_sector, names_a_people, resolve_text
+from dyadwatch.actors import agent_noun_sector, country_of_word, names_a_people
 from dyadwatch.actors.located import acted_on
 from dyadwatch.coding.arguments import RELATIVE_PRONOUNS, ActorIndex, Arguments, passive_parts, subject_of
 from dyadwatch.coding.implicit import HOME_DIRECTED
@@ -60,7 +60,7 @@ def placed(actor: Actor, head: Token, index: ActorIndex, at_home: bool) -> Actor
       unless that country is what it acts on, as a country ("threatened action against Senegal").
     The same rule places office holders whose names we lack (dyadwatch.actors.located)."""
     words = _phrase_tokens(head)
-    named = {a.country for a in (resolve_text(t.text) for t in words if t.text[:1].isupper()) if a and a.country}
+    named = {c for c in (country_of_word(t.text) for t in words if t.text[:1].isupper()) if c}
     ethnic = any(t.lower_ == "ethnic" for t in words)
     organisation = any(t.ent_type_ == "ORG" for t in words)
     if named:
