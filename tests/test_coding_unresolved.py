@@ -104,3 +104,11 @@ def test_a_demonym_inside_an_unknown_organisations_name_places_it():
     events = [e for e in code_text("The Ghanaian Union of Nurses called off its strike on Tuesday.", published=PUBLISHED)
               if e.status == "asserted"]
     assert any(e.source.country == "GHA" and e.target is not None and e.target.country == "GHA" for e in events), events
+
+
+def test_a_crowd_protesting_needs_no_modifier_to_be_somebody():
+    events = [e for e in code_text("Nepalese police used water cannon to disperse students protesting fee rises in Kathmandu.",
+                                   published=PUBLISHED) if e.status == "asserted"]
+    protests = [e for e in events if e.plover == "PROTEST"]
+    assert protests and protests[0].source.text == "students", events
+    assert protests[0].source.country == "NPL"  # one country in the sentence, a protest at home

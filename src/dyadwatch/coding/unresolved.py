@@ -42,10 +42,13 @@ def with_unresolved_source(trig: Trigger, index: ActorIndex, args: Arguments) ->
     if args.sources:
         return args
     doer = doer_token(trig)
-    actor = unresolved_actor(doer, index) if doer is not None else None
+    plover = lookup(trig.entry.cameo).plover
+    # a crowd needs no modifier to be somebody: "demonstrators protesting the results" protested
+    crowd = plover == "PROTEST" or trig.token.lemma_.lower() == "protest"  # 114 turns 141 for civilians
+    actor = unresolved_actor(doer, index, bare=crowd) if doer is not None else None
     if actor is None:
         return args
-    at_home = lookup(trig.entry.cameo).plover in HOME_DIRECTED
+    at_home = plover in HOME_DIRECTED
     return Arguments([placed(actor, doer, index, at_home)], args.targets)
 
 
@@ -93,22 +96,24 @@ def doer_token(trig: Trigger) -> Token | None:
     agent, patient = passive_parts(verb)
     if patient is not None or verb.tag_ == "VBN" and verb.dep_ == "acl":
         return agent
+    if verb.tag_ == "VBG" and verb.dep_ == "acl":
+        return verb.head  # "demonstrators protesting the results"
     return subject_of(verb)
 
 
-def unresolved_actor(head: Token, index: ActorIndex) -> Actor | None:
+def unresolved_actor(head: Token, index: ActorIndex, bare: bool = False) -> Actor | None:
     """An actor with no code for a phrase that names somebody the dictionaries do not know."""
     if index.in_phrase(head):
         return None  # a known actor is in the phrase: the argument finder chose not to use it
     inner = _of_object(head) if head.lower_ in QUANTITY_HEADS else None
     if inner is not None:
         return Actor(_phrase_text(head), None, None, _sector(inner)) if names_an_agent(inner) else None
-    if not names_an_agent(head):
+    if not names_an_agent(head, bare):
         return None
     return Actor(_phrase_text(head), None, None, _sector(head))
 
 
-def names_an_agent(head: Token) -> bool:
+def names_an_agent(head: Token, bare: bool = False) -> bool:
     """Whether a noun phrase head names somebody who can act: a name, an agent noun or a body."""
     if head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in RELATIVE_PRONOUNS:
         return False
@@ -116,7 +121,7 @@ def names_an_agent(head: Token) -> bool:
         return False
     if head.ent_type_ in AGENT_ENTITIES or head.pos_ == "PROPN" and head.ent_type_ or names_a_people(head.text):
         return True
-    if not _qualified(head):
+    if not bare and not _qualified(head):
         return False  # a bare "leaders" or "officials" names nobody in particular
     return agent_noun_sector(head.lower_)[0] or head.lemma_.lower() in COLLECTIVE_NOUNS
 
