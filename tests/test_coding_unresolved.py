@@ -49,22 +49,37 @@ def test_violence_without_a_named_doer_keeps_its_victims_and_no_source(text, vic
 
 @pytest.mark.parametrize("text", [
     "Officials met in the capital on Tuesday.",  # a bare agent noun names nobody
-    "Heavy rain flooded Dhaka on Monday.",  # weather is no doer, and nobody is a victim of an attack
-    "The talks in Geneva collapsed.",
+    "The proposal was rejected on Monday.",  # a passive with no agent: nobody named rejected it
+    "The plan would violate the treaty, analysts said.",  # a thing, not a doer
 ])
 def test_no_event_without_somebody_who_did_it(text):
     assert [e for e in code_text(text, published=PUBLISHED) if e.status == "asserted"] == []
 
 
-def test_an_unresolved_doer_is_exported_with_a_null_code():
+def test_bare_armed_men_and_crowds_are_doers_and_not_an_agentless_attack():
+    event = only("Rebels killed three Malian soldiers on Sunday.", "ASSAULT")
+    assert event.source is not None and event.source.text == "Rebels" and event.source.code is None
+
+
+def test_a_threat_to_hostages_is_no_attack_without_a_doer():
+    events = code_text("Two Kenyan hostages will be killed unless the ransom is paid.", published=PUBLISHED)
+    assert not [e for e in events if e.status == "asserted"], events
+
+
+def test_an_unresolved_doer_survives_the_record_and_the_store(tmp_path):
+    from dyadwatch.records import Event
+    from dyadwatch.store.rows import event_from_row, event_row
+
     event = only("The Coalition for Clean Rivers demanded that Brazil stop building the dam.", "REQUEST")
-    record = json.loads(json.dumps(event.to_dict()))
-    assert record["source"]["code"] is None and record["source"]["text"]
+    assert Event.from_dict(json.loads(json.dumps(event.to_dict()))).source == event.source
+    assert event_from_row(event_row(event)).source == event.source
+    assert event.to_dict()["source"]["code"] is None
 
 
 @pytest.mark.parametrize("text,country", [
     ("The Kenyan Union of Dock Workers called off its strike on Thursday.", "KEN"),  # its own name says so
     ("Maasai elders demanded that the Kenyan land ministry return their grazing land.", "KEN"),  # one country, at home
+    ("Thousands of Kenyan students protested in Nairobi on Monday.", "KEN"),
 ])
 def test_an_unknown_doer_is_placed_where_the_text_puts_it(text, country):
     events = [e for e in code_text(text, published=PUBLISHED) if e.status == "asserted"]
@@ -75,6 +90,8 @@ def test_an_unknown_doer_is_placed_where_the_text_puts_it(text, country):
     "Ethnic Hungarians in the region demanded that Romania grant them autonomy.",  # "ethnic": no citizens
     "The Lake Forum concluded that Egypt must release more water downstream.",  # an organisation's name
     "Tuareg elders threatened action against Niger.",  # the country acted on, as such, is no home
+    "Maasai elders demanded that Kenya return their grazing land.",  # the state asked to act is the other party
+    "Kim instructed his diplomats in China to ignore the rumours.",  # an untitled person may be a visitor
 ])
 def test_an_unknown_doer_is_not_placed_by_guesswork(text):
     events = [e for e in code_text(text, published=PUBLISHED) if e.status == "asserted"]
@@ -89,7 +106,7 @@ def test_acts_addressed_to_nobody_named_are_addressed_at_home(text, expected):
     got = [(e.source.code, e.target.code if e.target else None, e.plover) for e in code_text(text, published=PUBLISHED)
            if e.status == "asserted"]
     assert expected in got, got
-    home = next(e.target for e in code_text(text, published=PUBLISHED) if e.target is not None)
+    home = next(e.target for e in code_text(text, published=PUBLISHED) if e.plover == expected[2])
     assert home.text == ""  # implied: the sentence names nobody
 
 
@@ -106,9 +123,12 @@ def test_a_demonym_inside_an_unknown_organisations_name_places_it():
     assert any(e.source.country == "GHA" and e.target is not None and e.target.country == "GHA" for e in events), events
 
 
-def test_a_crowd_protesting_needs_no_modifier_to_be_somebody():
-    events = [e for e in code_text("Nepalese police used water cannon to disperse students protesting fee rises in Kathmandu.",
-                                   published=PUBLISHED) if e.status == "asserted"]
+@pytest.mark.parametrize("text,crowd,country", [
+    ("Nepalese police used water cannon to disperse students protesting fee rises in Kathmandu.", "students", "NPL"),
+    ("Thousands of students protested on Monday.", "Thousands of students", None),
+])
+def test_a_crowd_protesting_needs_no_modifier_to_be_somebody(text, crowd, country):
+    events = [e for e in code_text(text, published=PUBLISHED) if e.status == "asserted"]
     protests = [e for e in events if e.plover == "PROTEST"]
-    assert protests and protests[0].source.text == "students", events
-    assert protests[0].source.country == "NPL"  # one country in the sentence, a protest at home
+    assert protests and protests[0].source.text == crowd, events
+    assert protests[0].source.country == country  # placed only by a one-country sentence

@@ -58,8 +58,9 @@ class Rejection:
 class Actor:
     """An actor: CAMEO-style code (primary + sectors) with its ISO3 country.
 
-    `code` and `country` are None for a doer the dictionaries do not know ("the Homeland Union"): the
-    text names it, but it belongs to no dyad (see dyadwatch.coding.unresolved)."""
+    `code` is None for a doer the dictionaries do not know ("Ibo traditional elders"): the text names it,
+    and `country` is set only where the text places it (see dyadwatch.coding.unresolved). An empty `text`
+    marks a party the sentence implies but does not name (see dyadwatch.coding.implicit.home_target)."""
 
     text: str
     code: str | None
@@ -143,7 +144,7 @@ class Event:
         def actor(d: dict[str, Any] | None) -> Actor | None:
             if not d:
                 return None
-            return Actor(d.get("text", ""), d.get("code", ""), d.get("country"), d.get("sector"), d.get("name"))
+            return Actor(d.get("text", ""), d.get("code"), d.get("country"), d.get("sector"), d.get("name"))
 
         ev = row["evidence"]
         return cls(

@@ -109,7 +109,7 @@ class Gazetteer:
         if known is None:
             self.names[key] = alias
         elif known.entry == alias.entry and _capitals(alias.written) < _capitals(known.written):
-            self.names[key] = alias  # the table lists "Al-Qaeda" and "al-Qaeda": both spellings are fine
+            self.names[key] = alias  # "Al-Qaeda" and "al-Qaeda" listed: keep the spelling that asks fewer capitals
 
     def add_agent(self, key: Key, entry: AgentEntry) -> None:
         if key and key not in self.agents and key not in self.blocks:

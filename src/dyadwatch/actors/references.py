@@ -285,7 +285,7 @@ def followed_by_name(doc: Doc, i: int) -> bool:
 
 def state_actor(antecedent: Actor, text: str, sector: str | None) -> Actor:
     """The antecedent's state (or organisation) with the referring phrase's own sector."""
-    primary = antecedent.country or antecedent.code[:3]
+    primary = antecedent.country or (antecedent.code or "")[:3]
     return Actor(text, primary + (sector or ""), antecedent.country, sector, None)
 
 

@@ -10,7 +10,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
-from dyadwatch.records import Event
+from dyadwatch.records import Actor, Event
 
 CSV_COLUMNS = [
     "event_id", "doc_id", "sentence_index", "source_code", "source_text", "target_code", "target_text",
@@ -44,11 +44,18 @@ def write_csv(events: Iterable[Event], out: TextIO | None = None) -> None:
         writer.writerow(csv_row(event))
 
 
+def _actor_cell(actor: Actor | None) -> str:
+    """The code, or the words of a doer no dictionary knows ("?Ibo elders"); empty for none."""
+    if actor is None:
+        return ""
+    return actor.code or f"?{actor.text or actor.country or ''}"
+
+
 def print_table(events: list[Event], console: Console) -> None:
     table = Table(title=f"{len(events)} events", show_lines=False)
     for col in ("date", "source", "plover", "target", "status", "evidence"):
         table.add_column(col, overflow="fold")
     for e in events:
-        table.add_row(e.date or "", e.source.code if e.source else "", f"{e.plover} {e.cameo}",
-                      e.target.code if e.target else "", e.status, e.evidence.text[:120])
+        table.add_row(e.date or "", _actor_cell(e.source), f"{e.plover} {e.cameo}",
+                      _actor_cell(e.target), e.status, e.evidence.text[:120])
     console.print(table)

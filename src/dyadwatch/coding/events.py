@@ -30,6 +30,9 @@ NEEDS_TARGET = frozenset({"CONSULT", "AID", "COERCE"})
 # "A and B met / signed / agreed": with each other. "A and B condemned the launch": each on its own.
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 RECIPROCAL_PRONOUNS = {"themselves", "other", "another"}
+# Verbs that put out a text speaking for its author: "issued a reminder that X must ...". Not "rejected a
+# proposal that X must ...": the proposal is somebody else's.
+ISSUING_VERBS = {"issue", "send", "deliver", "publish", "release", "hand", "write", "make", "address", "convey"}
 RECIPROCAL_LEMMAS = {"clash", "fight", "exchange", "trade", "skirmish", "spar", "feud"}
 
 
@@ -86,6 +89,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
         return []  # "must" without somebody demanding it is not an event
     if act is not None:
         code, status = act.cameo, act.status
+        agentless = agentless and lookup(code).plover == "ASSAULT"  # "will be killed unless ...": a threat
     if demand:  # "X said Y must ...": X demands of Y, or of whoever X addressed when Y is unnamed
         args = Arguments(speaker[:1], args.sources or _addressees(speech_verb, index))
         agentless = False
@@ -152,7 +156,8 @@ def _speech_verb(verb: Token) -> Token | None:
     for _ in range(8):
         if current.head == current:
             return None
-        if current.dep_ == "dobj" and current.lemma_.lower() in ISSUED_TEXTS and current.head.pos_ == "VERB":
+        if (current.dep_ == "dobj" and current.lemma_.lower() in ISSUED_TEXTS
+                and current.head.lemma_.lower() in ISSUING_VERBS):
             return current.head
         current = current.head
         if current.lemma_.lower() in REPORTING_VERBS:

@@ -110,13 +110,14 @@ def _place_acted_on(verb: Token, index: ActorIndex, preps: set[str]) -> list[Act
 
 
 def _home_population(trig: Trigger, sources: list[Actor]) -> list[Actor]:
-    """The people a state coerced, when the text gives them no country: the state's own."""
+    """The people a state coerced, when the text gives them no country: the state's own. The target's text
+    is the people's words ("40 students"), or empty when only the act is named ("carried out arrests")."""
     source = sources[0]
-    if not source.country or source.sector not in STATE_SECTORS or source.code is None:
+    if not source.country or source.sector not in STATE_SECTORS:
         return []
-    verb = trig.light_verb or trig.token
-    patient = trig.token if trig.light_verb is not None else next(
-        (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if trig.light_verb is not None:
+        return [Actor("", source.country, source.country, None)]
+    patient = next((c for c in trig.token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if patient is None:
         return []
     words = patient.doc[patient.left_edge.i:patient.i + 1]
@@ -142,7 +143,8 @@ def home_target(plover: str, sources: list[Actor], sentence: Span, index: ActorI
     named = {index.at(tok)._.actor.country for tok in sentence if index.at(tok) is not None}
     if named - {country, None}:
         return None  # another country is in the sentence: the parse missed the party, do not guess
-    population = source.code == country or names_a_people(source.text) or source.sector not in STATE_SECTORS
+    population = (source.code in {None, country} or names_a_people(source.text)
+                  or source.sector not in STATE_SECTORS)
     if not population:
         return Actor("", country, country, None)  # the state's act at home bears on the country
     return Actor("", country + "GOV", country, "GOV")  # people and groups address their government

@@ -49,7 +49,8 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
         return None
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     negated = any(c.dep_ == "neg" for c in verb.children)
-    infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    infinitive = (verb.dep_ == "advcl" and verb.head.lemma_.lower() in INTENT_GOVERNORS | REFUSAL_GOVERNORS
+                  and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))  # "sworn to fight"
     governor = verb.head.lemma_.lower() if verb.dep_ in {"xcomp", "acomp"} or infinitive else ""
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
         governor = verb.head.lemma_.lower()

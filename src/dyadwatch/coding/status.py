@@ -31,6 +31,9 @@ HYPOTHETICAL_GOVERNORS = {
 FACTIVE_GOVERNORS = {"say", "report", "reveal", "tell", "confirm", "announce", "state", "add", "note", "claim",
                      "show", "find", "discover", "learn", "know", "notice", "acknowledge", "admit", "indicate"}
 ORDER_GOVERNORS = {"order", "instruct", "direct", "command", "tell"}
+# Verbs of intent and refusal whose to-infinitive the parser sometimes hangs as an adverbial clause.
+COMPLEMENT_TAKERS = {"swear", "vow", "pledge", "promise", "threaten", "refuse", "decline", "fail", "plan",
+                     "intend", "agree", "decide", "prepare", "offer"}
 HEDGE_MODIFIERS = {"planned", "possible", "potential", "proposed", "upcoming", "expected", "likely", "future",
                    "prospective", "rumored", "rumoured", "hypothetical", "anticipated", "impending", "scheduled",
                    "mooted", "tentative"}
@@ -110,8 +113,10 @@ def _governor_verdict(child: Token, head: Token, same_side_order: bool) -> Statu
 
 
 def _infinitive_advcl(child: Token) -> bool:
-    """"have sworn to fight" parsed as an adverbial clause: still the governor's complement."""
-    return child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    """"have sworn to fight" parsed as an adverbial clause: still the complement of a verb of intent or
+    refusal; a purpose clause ("called a meeting to condemn X") is not."""
+    return (child.dep_ == "advcl" and child.head.lemma_.lower() in COMPLEMENT_TAKERS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
 
 
 def _governs_negatively(head: Token, child: Token) -> bool:

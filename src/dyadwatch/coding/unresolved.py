@@ -1,11 +1,13 @@
 """Doers the dictionaries do not know: keep the event, name the doer by the words of the text.
 
-"The Homeland Union began collecting signatures" or "Ibo elders demanded ..." are events even though no
-dictionary lists the group. Dropping them loses them from the record, so the doer becomes an actor with
-its text and, where an agent noun says so, its sector, but no code and no country: it belongs to no dyad
-until a dictionary places it. Only phrases that name somebody count: a person's or organisation's name,
-an agent noun ("judge", "hackers") or a collective noun ("committee", "group"), never a pronoun, a place
-or a thing.
+"Ibo traditional elders demanded ..." or "the Coalition for Clean Rivers demanded ..." are events even
+though no dictionary lists the group. Dropping them loses them from the record, so the doer becomes an
+actor with its text, its sector where an agent noun gives one, and no code. It gets a country only where
+the text puts it there (`placed`), and a doer with no country belongs to no dyad. Only phrases that name
+somebody count: a person's or organisation's name, a people, an agent noun ("judge", "hackers") or a
+collective noun ("committee", "group"), never a pronoun, a place or a thing. A bare plural ("officials")
+names nobody in particular, except for crowds and armed men, who are rarely named ("demonstrators
+protested", "gunmen killed").
 
 Violence with no named doer ("three soldiers were killed by a roadside bomb", "an explosion killed two
 villagers") keeps its victims and has no source at all.
@@ -14,9 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dyadwatch.actors import agent_noun_sector, country_of_word, names_a_people
-from dyadwatch.actors.located import acted_on
-from dyadwatch.coding.arguments import RELATIVE_PRONOUNS, ActorIndex, Arguments, passive_parts, subject_of
+from dyadwatch.actors import acted_on, agent_noun_sector, country_of_word, is_person_title, names_a_people
+from dyadwatch.coding.arguments import ActorIndex, Arguments, passive_parts, subject_of
 from dyadwatch.coding.implicit import HOME_DIRECTED
 from dyadwatch.coding.ontology import lookup
 from dyadwatch.coding.triggers import Trigger
@@ -35,6 +36,8 @@ NOT_AGENT_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "QUANTITY", 
 AGENT_ENTITIES = {"PERSON", "ORG", "NORP"}
 PHRASE_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case"}
 MAX_PHRASE_TOKENS = 10
+# Doers rarely named, whose bare plural is somebody: crowds at protests, armed men in attacks.
+BARE_DOER_TYPES = {"PROTEST", "ASSAULT", "COERCE"}
 
 
 def with_unresolved_source(trig: Trigger, index: ActorIndex, args: Arguments) -> Arguments:
@@ -43,42 +46,42 @@ def with_unresolved_source(trig: Trigger, index: ActorIndex, args: Arguments) ->
         return args
     doer = doer_token(trig)
     plover = lookup(trig.entry.cameo).plover
-    # a crowd needs no modifier to be somebody: "demonstrators protesting the results" protested
-    crowd = plover == "PROTEST" or trig.token.lemma_.lower() == "protest"  # 114 turns 141 for civilians
-    actor = unresolved_actor(doer, index, bare=crowd) if doer is not None else None
+    # "protest" is coded 114 until the doer is known: civilians make it 141 (events._civil_or_official_protest)
+    bare = plover in BARE_DOER_TYPES or trig.token.lemma_.lower() == "protest"
+    actor = unresolved_actor(doer, index, bare=bare) if doer is not None else None
     if actor is None:
         return args
-    at_home = plover in HOME_DIRECTED
-    return Arguments([placed(actor, doer, index, at_home)], args.targets)
+    return Arguments([placed(actor, doer, index, plover in HOME_DIRECTED, args.targets)], args.targets)
 
 
-def placed(actor: Actor, head: Token, index: ActorIndex, at_home: bool) -> Actor:
-    """An unknown doer placed where the text puts it, else left without a country.
+def placed(actor: Actor, head: Token, index: ActorIndex, at_home: bool, targets: list[Actor]) -> Actor:
+    """An unknown doer placed where the text puts it, else left without a country. It keeps no code.
 
-    - its own words say so: "the Nigerian Union of Teachers", "Kenyan dock workers" (an "ethnic" group is
-      no citizen of the country its people is named after: "ethnic Turks" stay unplaced);
-    - a group or office holder whose words name no country or organisation, protesting, demanding,
-      refusing, conceding, accusing or threatening in a sentence that names one country only: that
-      country, as the act is addressed at home ("Ibo elders demanded that the Nigerian ministry ..."),
-      unless that country is what it acts on, as a country ("threatened action against Senegal").
-    The same rule places office holders whose names we lack (dyadwatch.actors.located)."""
+    - its own words name one country: "the Nigerian Union of Teachers", "Kenyan dock workers" (an
+      "ethnic" group is no citizen of the country its people is named after: "ethnic Turks" stay unplaced);
+    - a group, or a titled office holder, whose words name no country or organisation, protesting,
+      demanding, refusing, conceding, accusing or threatening in a sentence that names one country only:
+      that country, as the act is addressed at home ("Ibo elders demanded that the Nigerian ministry ..."),
+      unless the doer acts on that country as such ("threatened action against Senegal", "demanded that
+      Kenya return the land"). Untitled people
+      ("Kim instructed ...") may be visitors and stay unplaced."""
     words = _phrase_tokens(head)
     named = {c for c in (country_of_word(t.text) for t in words if t.text[:1].isupper()) if c}
     ethnic = any(t.lower_ == "ethnic" for t in words)
     organisation = any(t.ent_type_ == "ORG" for t in words)
+    untitled_person = head.ent_type_ == "PERSON" and not any(is_person_title(t.lemma_) for t in words)
     if named:
         country = named.pop() if len(named) == 1 and not ethnic else None
-    elif at_home and not organisation:
-        # "threatened action against Senegal": a country acted on as such is the other party, not home
+    elif at_home and not organisation and not untitled_person:
         foreign = acted_on(head.head) if head.dep_ in {"nsubj", "nsubjpass"} else set()
+        states_acted_on = {t.country for t in targets if t.code == t.country}
         countries = {span._.actor.country for span in _sentence_spans(head, index) if span._.actor.country
                      and not (span.start in foreign and span._.actor.code == span._.actor.country)}
-        country = countries.pop() if len(countries) == 1 else None
+        countries -= states_acted_on
+        country = countries.pop() if len(countries) == 1 and not states_acted_on else None
     else:
         country = None
-    if country is None:
-        return actor
-    return Actor(actor.text, country + (actor.sector or ""), country, actor.sector)
+    return actor if country is None else Actor(actor.text, None, country, actor.sector)
 
 
 def _sentence_spans(head: Token, index: ActorIndex) -> list:
@@ -106,20 +109,19 @@ def unresolved_actor(head: Token, index: ActorIndex, bare: bool = False) -> Acto
     if index.in_phrase(head):
         return None  # a known actor is in the phrase: the argument finder chose not to use it
     inner = _of_object(head) if head.lower_ in QUANTITY_HEADS else None
-    if inner is not None:
-        return Actor(_phrase_text(head), None, None, _sector(inner)) if names_an_agent(inner) else None
+    if inner is not None and names_an_agent(inner, bare):
+        return Actor(_phrase_text(head), None, None, _sector(inner))  # "thousands of students"
     if not names_an_agent(head, bare):
         return None
     return Actor(_phrase_text(head), None, None, _sector(head))
 
 
 def names_an_agent(head: Token, bare: bool = False) -> bool:
-    """Whether a noun phrase head names somebody who can act: a name, an agent noun or a body."""
-    if head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in RELATIVE_PRONOUNS:
+    """Whether a noun phrase head names somebody who can act: a name, a people, an agent noun or a body;
+    an agent noun with no modifier only when `bare` allows it."""
+    if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_ in NOT_AGENT_ENTITIES:
         return False
-    if head.ent_type_ in NOT_AGENT_ENTITIES:
-        return False
-    if head.ent_type_ in AGENT_ENTITIES or head.pos_ == "PROPN" and head.ent_type_ or names_a_people(head.text):
+    if head.ent_type_ in AGENT_ENTITIES or names_a_people(head.text):
         return True
     if not bare and not _qualified(head):
         return False  # a bare "leaders" or "officials" names nobody in particular
@@ -133,7 +135,9 @@ def _qualified(head: Token) -> bool:
 
 
 def is_agentless_attack(trig: Trigger, index: ActorIndex, args: Arguments) -> bool:
-    """Violence with victims but no named doer: a passive with no agent, or a weapon or blast as subject."""
+    """Violence with victims but no doer in the text: a passive with no agent, or with a weapon or blast
+    as its agent or subject ("killed by a roadside bomb", "an explosion killed"); an agent noun, even bare
+    ("rebels killed"), is a doer."""
     if args.sources or not args.targets:
         return False
     verb = trig.light_verb or trig.token
@@ -141,10 +145,13 @@ def is_agentless_attack(trig: Trigger, index: ActorIndex, args: Arguments) -> bo
         return False
     agent, patient = passive_parts(verb)
     if patient is not None:
-        return agent is None or not names_an_agent(agent) and not index.in_phrase(agent)
+        return agent is None or not _names_a_doer(agent, index)
     subject = subject_of(verb)
-    return (subject is not None and subject.pos_ == "NOUN" and not names_an_agent(subject)
-            and not index.in_phrase(subject))
+    return subject is not None and subject.pos_ == "NOUN" and not _names_a_doer(subject, index)
+
+
+def _names_a_doer(head: Token, index: ActorIndex) -> bool:
+    return bool(index.in_phrase(head)) or names_an_agent(head, bare=True)
 
 
 def _sector(head: Token) -> str | None:
