@@ -80,6 +80,8 @@ def test_an_unresolved_doer_survives_the_record_and_the_store(tmp_path):
     ("The Kenyan Union of Dock Workers called off its strike on Thursday.", "KEN"),  # its own name says so
     ("Maasai elders demanded that the Kenyan land ministry return their grazing land.", "KEN"),  # one country, at home
     ("Thousands of Kenyan students protested in Nairobi on Monday.", "KEN"),
+    ("Judge Maria Alvarez opened an investigation into 12 Peruvian police officers.", "PER"),  # a titled person
+    ("The Ghanaian Nurses Federation announced that it has called off its strike.", "GHA"),  # "it": the speaker
 ])
 def test_an_unknown_doer_is_placed_where_the_text_puts_it(text, country):
     events = [e for e in code_text(text, published=PUBLISHED) if e.status == "asserted"]

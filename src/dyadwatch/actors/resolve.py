@@ -194,10 +194,14 @@ def agent_noun_sector(word: str) -> tuple[bool, str | None]:
     return True, entry.sector
 
 
+# Offices the sector table lists as the body's own nouns ("court|judge": strong) but that name a person.
+PERSON_OFFICES = {"judge", "judges", "prosecutor", "prosecutors"}
+
+
 def is_person_title(word: str) -> bool:
-    """Whether a word names a person by office ("president", "chancellor", "spokesman")."""
+    """Whether a word names a person by office ("president", "chancellor", "spokesman", "judge")."""
     entry = load_gazetteer().agents.get((word.lower(),))
-    return entry is not None and entry.role == "weak"
+    return entry is not None and (entry.role == "weak" or word.lower() in PERSON_OFFICES)
 
 
 def country_of_word(word: str) -> str | None:

@@ -18,7 +18,9 @@ from dyadwatch.coding.modality import speech_act
 from dyadwatch.coding.ontology import lookup
 from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
 from dyadwatch.coding.triggers import OBLIGATION_ENTRY, Trigger, find_triggers
-from dyadwatch.coding.unresolved import is_agentless_attack, names_an_agent, unresolved_actor, with_unresolved_source
+from dyadwatch.coding.unresolved import (
+    is_agentless_attack, names_an_agent, placed, unresolved_actor, with_unresolved_source,
+)
 from dyadwatch.records import Actor, Event, Evidence
 from dyadwatch.time import event_time, publication_fallback
 from dyadwatch.time.choose import ORDER_PREPOSITIONS
@@ -172,8 +174,11 @@ def _speaker(speech_verb: Token | None, index: ActorIndex) -> list[Actor]:
     subject = next((c for c in speech_verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return []
+    known = index.in_phrase(subject)
+    if known:
+        return known
     unknown = unresolved_actor(subject, index)  # "the Water Forum concluded that X must ...": still a speaker
-    return index.in_phrase(subject) or ([unknown] if unknown is not None else [])
+    return [placed(unknown, subject, index, at_home=False, targets=[])] if unknown is not None else []
 
 
 def _addressees(speech_verb: Token | None, index: ActorIndex) -> list[Actor]:

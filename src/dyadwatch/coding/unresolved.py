@@ -69,7 +69,8 @@ def placed(actor: Actor, head: Token, index: ActorIndex, at_home: bool, targets:
     named = {c for c in (country_of_word(t.text) for t in words if t.text[:1].isupper()) if c}
     ethnic = any(t.lower_ == "ethnic" for t in words)
     organisation = any(t.ent_type_ == "ORG" for t in words)
-    untitled_person = head.ent_type_ == "PERSON" and not any(is_person_title(t.lemma_) for t in words)
+    titles = words + [c for c in head.children if c.dep_ == "compound"]  # "Judge Alejandro Rivera"
+    untitled_person = head.ent_type_ == "PERSON" and not any(is_person_title(t.lemma_) for t in titles)
     if named:
         country = named.pop() if len(named) == 1 and not ethnic else None
     elif at_home and not organisation and not untitled_person:
