@@ -268,3 +268,11 @@ def test_a_surname_shared_by_two_leaders_of_one_country_resolves_to_that_country
     from dyadwatch.actors import resolve_text
     actor = resolve_text("President Bush")
     assert actor is not None and actor.country == "USA"
+
+
+def test_a_listed_three_word_name_is_found_without_its_middle_name():
+    from dyadwatch.actors import resolve_text as resolve
+
+    full = resolve("Carlos Saul Menem", "1995-01-01")
+    short = resolve("Carlos Menem", "1995-01-01")
+    assert full is not None and short is not None and short.code == full.code == "ARGGOV"

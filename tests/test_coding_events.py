@@ -531,3 +531,13 @@ def test_a_proposal_rejected_is_not_the_rejecters_demand_and_purpose_clauses_are
 def test_a_demonym_the_tagger_reads_as_a_proper_noun_still_names_the_target():
     assert ("IRN", "AZE", "THREATEN", "asserted") in coded(
         "Iran threatened to cut off gas to the Azerbaijani enclave of Nakhchivan over unpaid bills.")
+
+
+def test_a_helper_named_with_with_is_not_the_party_acted_on():
+    got = coded("The European Union tightened its blockade of Belarus with Poland's help on Monday.")
+    assert ("IGO", "BLR", "COERCE", "asserted") in got and not [e for e in got if e[1] == "POL"], got
+
+
+def test_coordinated_country_modifiers_of_any_kind_name_both_parties():
+    got = coded("U.S. and Chinese negotiators return to Geneva next week for talks on tariffs.")
+    assert any({s, t} == {"USA", "CHN"} and p == "CONSULT" for s, t, p, _ in got), got

@@ -283,6 +283,10 @@ def load_phoenix_persons(gaz: Gazetteer) -> None:
         spell = Spell(primary, sector, parse_date(cell(row, 3)), parse_date(cell(row, 4)))
         entry = NameEntry(PERSON, primary, spell.sector, cell(row, 5) or alias, (spell,))
         gaz.add_name(key_of(words), NameAlias(entry, tuple(words), strict_case=False))
+        if len(words) == 3 and all(w[:1].isupper() and w.isalpha() for w in words):
+            # "Carlos Saul Menem" is mostly "Carlos Menem" in the news
+            short = [words[0], words[2]]
+            gaz.add_name(key_of(short), NameAlias(entry, tuple(short), strict_case=False))
         if len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper():
             surnames.setdefault(key_of(words[-1:]), []).append(entry)
     for key, entries in surnames.items():

@@ -47,6 +47,7 @@ STANCE_VERBS = {"condemn", "criticize", "criticise", "denounce", "deplore", "sla
                 "applaud", "protest", "reject", "oppose", "question", "blast", "decry", "lament", "regret"}
 DEMONYM_TARGET_PREPS = {"on", "against", "to", "into"}
 SHARED_PLACES = {"border", "frontier", "side", "boundary"}
+HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", "blessing", "consent"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # Clause links through which a verb inherits its subject from its head.
@@ -98,7 +99,7 @@ class ActorIndex:
         found = []
         for mod in head.children:
             conjuncts = [c for c in mod.children if c.dep_ == "conj"]
-            if mod.dep_ not in {"amod", "compound"} or not conjuncts:
+            if mod.dep_ not in {"amod", "compound", "nmod"} or not conjuncts:
                 continue
             for tok in [mod] + conjuncts:
                 span = self.at(tok)
@@ -220,7 +221,9 @@ def prep_objects(token: Token, preps: set[str] = TARGET_PREPS) -> list[Token]:
     out = []
     for child in token.children:
         if (child.dep_ == "prep" or child.dep_ == "dative" and child.pos_ == "ADP") and child.lower_ in preps:
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+            # "with Albania's help", "with the support of X": a helper, not the party acted on
+            out.extend(g for g in child.children if g.dep_ == "pobj"
+                       and not (child.lower_ == "with" and g.lemma_.lower() in HELP_NOUNS))
             # "attention to what China thinks": the clause's subject is the one meant
             out.extend(s for g in child.children if g.dep_ == "pcomp"
                        for s in g.children if s.dep_ == "nsubj")
@@ -347,6 +350,9 @@ def noun_arguments(noun: Token, index: ActorIndex, light_verb: Token | None) -> 
         subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             targets.extend(a for a in index.in_phrase(subject) if a not in targets)
+    if not targets and noun.lemma_ not in OF_IS_SOURCE | GATHERING_NOUNS:
+        # "the blockade of Serbia", "the killing of an Israeli": what the act is done to
+        targets = [a for pobj in prep_objects(noun, {"of"}) for a in index.in_phrase(pobj) if a not in sources]
     if light_verb is not None and not sources:
         args = verb_arguments(light_verb, index)
         sources = args.sources
@@ -361,7 +367,4 @@ def noun_arguments(noun: Token, index: ActorIndex, light_verb: Token | None) -> 
         return Arguments(sources[:1], sources[1:])
     if not targets and noun.lemma_ in {"visit", "trip", "tour", "summit", "meeting", "talk"}:
         targets = [a for pobj in prep_objects(noun, {"in"}) for a in index.in_phrase(pobj)]
-    if not targets and noun.lemma_ not in OF_IS_SOURCE | GATHERING_NOUNS:
-        # "the blockade of Serbia", "the killing of an Israeli": what the act is done to
-        targets = [a for pobj in prep_objects(noun, {"of"}) for a in index.in_phrase(pobj) if a not in sources]
     return Arguments(sources, targets)
