@@ -387,6 +387,13 @@ def test_calling_accusations_a_smear_is_not_accusing():
                    coded("Pyongyang calls the accusations a smear by hostile forces."))
 
 
+def test_fleeing_or_surviving_a_war_is_not_waging_it():
+    fled = coded("Thousands of civilians fleeing the war in Sudan have crossed into Chad since April.")
+    assert not any(p == "ASSAULT" for _, _, p, _ in fled), fled
+    survived = coded("Farmers in Kenya survived the raid by Somali gunmen on their village.")
+    assert not any(p == "ASSAULT" and s == "KEN" for s, _, p, _ in survived), survived
+
+
 def test_an_agentless_arrest_is_by_the_authorities_of_the_place():
     assert ("IRN", "FRA", "COERCE", "asserted") in coded("Two French journalists were detained in Iran on Monday.")
     assert not any(s == "IRN" for s, *_ in coded("Two French journalists met in Iran on Monday."))

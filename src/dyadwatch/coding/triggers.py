@@ -26,6 +26,9 @@ STATE_PREPOSITIONS = {"on", "under"}
 JUDGING_OTHERS = {"call", "deny", "reject", "dismiss", "describe", "label", "term", "brand", "refute", "condemn",
                   "criticize", "criticise", "welcome", "praise", "oppose", "denounce", "question", "doubt",
                   "investigate", "rebuff", "ignore", "protest", "slam", "hail", "applaud", "mock"}
+# Verbs whose subject escapes, suffers or watches the event it governs: "refugees fleeing the war".
+UNDERGOING_VERBS = {"flee", "escape", "survive", "suffer", "endure", "witness", "evade", "avoid", "cover", "monitor",
+                    "observe", "fear", "mourn", "commemorate", "remember", "recall"}
 RESORTING_VERBS = {"resort", "turn", "return", "revert"}
 ENGAGING_VERBS = {"engage", "participate", "involve", "join"}
 # Coming together or travelling "for" an event noun: the travellers hold it.
@@ -185,8 +188,8 @@ def _is_verbal(tok: Token) -> bool:
 def _light_verb_of(noun: Token) -> Token | None:
     """The verb lending an event noun its subject: "held talks", "launched a mediation effort"."""
     if noun.dep_ == "dobj" and _is_verbal(noun.head):
-        if noun.head.lemma_.lower() in JUDGING_OTHERS:
-            return None  # "calls the accusations a smear": the accusations are somebody else's
+        if noun.head.lemma_.lower() in JUDGING_OTHERS | UNDERGOING_VERBS:
+            return None  # "calls the accusations a smear", "fled the war": the event is somebody else's
         return noun.head
     if noun.dep_ == "compound" and noun.head.dep_ == "dobj" and _is_verbal(noun.head.head):
         return noun.head.head
