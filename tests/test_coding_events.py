@@ -394,6 +394,37 @@ def test_fleeing_or_surviving_a_war_is_not_waging_it():
     assert not any(p == "ASSAULT" and s == "KEN" for s, _, p, _ in survived), survived
 
 
+def test_things_a_demonym_owns_name_the_party_acted_on():
+    assert ("CHN", "VNM", "COERCE", "asserted") in coded(
+        "Two Chinese maritime militia boats fired water cannon at a Vietnamese fishing trawler on Sunday.")
+    assert ("IRN", "GBR", "COERCE", "asserted") in coded("Iranian forces seized a British-flagged tanker in the Gulf.")
+    assert ("ARM", "AZE", "ASSAULT", "asserted") in coded(
+        "Armenian troops opened fire with machine guns and mortars on Azerbaijani positions near the village.")
+
+
+def test_coordinated_parties_meet_each_other_not_their_venue():
+    met = coded("Serbian and Kosovan negotiators met at EU headquarters in Brussels on Monday.")
+    assert {("SRB", "XKX"), ("XKX", "SRB")} & {(s, t) for s, t, p, _ in met if p == "CONSULT"}, met
+    assert not any(t == "IGO" for _, t, p, _ in met if p == "CONSULT"), met
+
+
+def test_a_prisoner_swap_is_a_release_between_the_two():
+    swapped = coded("Armenia and Azerbaijan exchanged 32 prisoners of war on Thursday.")
+    assert {("ARM", "AZE"), ("AZE", "ARM")} & {(s, t) for s, t, p, _ in swapped if p == "RETREAT"}, swapped
+
+
+def test_violating_airspace_is_a_show_of_force_and_envoys_expelled_are_sanctions():
+    assert ("RUS", "EST", "MOBILIZE", "asserted") in coded("Russian fighter jets violated Estonian airspace on Friday.")
+    assert ("NIC", "CRI", "SANCTION", "asserted") in coded("Nicaragua expelled Costa Rica's consul on Tuesday.")
+
+
+def test_a_government_condemning_something_is_not_aimed_at_home():
+    condemned = coded("Chilean President Gabriel Boric condemned the attack and called for calm.")
+    assert not any(s == "CHL" and t == "CHL" for s, t, _, _ in condemned), condemned
+    jailed = coded("Ugandan authorities accused opposition activists of plotting unrest.")
+    assert ("UGA", "UGA", "ACCUSE", "asserted") in jailed, jailed
+
+
 def test_an_agentless_arrest_is_by_the_authorities_of_the_place():
     assert ("IRN", "FRA", "COERCE", "asserted") in coded("Two French journalists were detained in Iran on Monday.")
     assert not any(s == "IRN" for s, *_ in coded("Two French journalists met in Iran on Monday."))

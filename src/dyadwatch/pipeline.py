@@ -1,4 +1,4 @@
-"""The NLP pipeline, assembled: model → paragraphs → actors → times → events.
+"""The NLP pipeline, assembled: model → paragraphs → datelines → actors → times → events.
 
 `build_pipeline()` gives the spaCy Language object; `code_text()` and `code_documents()` run it.
 """
@@ -24,6 +24,7 @@ def build_pipeline() -> Language:
     register_extensions()
     nlp = load_base_model()
     nlp.add_pipe("dyadwatch_paragraphs", before="parser")
+    nlp.add_pipe("dyadwatch_datelines", after="dyadwatch_paragraphs")
     nlp.add_pipe("dyadwatch_actors")
     nlp.add_pipe("dyadwatch_time")
     nlp.add_pipe("dyadwatch_events")

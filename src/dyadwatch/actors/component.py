@@ -43,7 +43,7 @@ class ActorComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         on = as_date(doc._.published)
-        mentions = find_mentions(doc, self.finder.pieces(doc))
+        mentions = [m for m in find_mentions(doc, self.finder.pieces(doc)) if not _in_dateline(doc, m.start)]
         resolved = [(m, actor_for(doc, m, on)) for m in mentions]
         spans = [labelled(doc, m.start, m.end, DIRECT, a) for m, a in resolved if a is not None]
         group_spans: list[Span] = []
@@ -58,6 +58,10 @@ class ActorComponent:
         doc.spans[ACTOR_SPANS] = sorted(spans, key=lambda s: s.start)
         doc.spans[ACTOR_GROUP_SPANS] = group_spans
         return doc
+
+
+def _in_dateline(doc: Doc, i: int) -> bool:
+    return any(start <= i < end for start, end in doc._.datelines or ())
 
 
 def labelled(doc: Doc, start: int, end: int, label: str, actor: Actor | None) -> Span:

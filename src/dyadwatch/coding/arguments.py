@@ -45,7 +45,12 @@ STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "p
 # Verbs judging a thing somebody did: the doer is the target ("condemned the Israeli strike").
 STANCE_VERBS = {"condemn", "criticize", "criticise", "denounce", "deplore", "slam", "welcome", "praise", "hail",
                 "applaud", "protest", "reject", "oppose", "question", "blast", "decry", "lament", "regret"}
-DEMONYM_TARGET_PREPS = {"on", "against", "to", "into"}
+DEMONYM_TARGET_PREPS = {"on", "against", "to", "into", "at"}
+# "a Greek-flagged ship": the hyphened participles that make a demonym the owner of the thing.
+OWNERSHIP_PARTICIPLES = {"flagged", "registered", "owned", "operated", "crewed", "manned", "controlled"}
+# Meeting verbs: "met at NATO headquarters", "talks in Doha" say where, not with whom.
+MEETING_VERBS = {"meet", "talk", "discuss", "negotiate", "confer", "consult", "convene", "gather"}
+LOCATIVE_PREPS = {"in", "at", "near", "on", "inside"}
 SHARED_PLACES = {"border", "frontier", "side", "boundary"}
 HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", "blessing", "consent"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
@@ -259,12 +264,16 @@ def _demonym_targets(verb: Token, sources: list[Actor]) -> list[Actor]:
     """"banned Chinese films", "seized a Philippine boat": the country whose things are acted on."""
     found: list[Actor] = []
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    instruments = [p for p in prep_objects(verb, {"with"})]  # "opened fire with mortars on X": misattached
     objects += prep_objects(verb, DEMONYM_TARGET_PREPS) + [
-        p for o in objects for p in prep_objects(o, DEMONYM_TARGET_PREPS)]  # "tariffs on Australian wine"
+        p for o in objects + instruments for p in prep_objects(o, DEMONYM_TARGET_PREPS)]  # "tariffs on Australian wine"
+    objects += [p for i in instruments for c in i.children if c.dep_ == "conj"
+                for p in prep_objects(c, DEMONYM_TARGET_PREPS)]
     for obj in objects:
         for tok in _phrase_tokens(obj):
             # the tagger reads some demonyms as proper-noun compounds ("the Azerbaijani republic")
-            demonym = tok.dep_ == "amod" and tok.pos_ == "ADJ" or tok.dep_ == "compound" and tok.pos_ == "PROPN"
+            demonym = tok.dep_ == "amod" and tok.pos_ == "ADJ" or tok.dep_ == "compound" and tok.pos_ == "PROPN" or (
+                tok.dep_ == "npadvmod" and tok.head.lower_ in OWNERSHIP_PARTICIPLES)  # "a Greek-flagged ship"
             if not demonym or not tok.text[:1].isupper() or tok.head.lemma_.lower() in SHARED_PLACES:
                 continue  # "on the Thai border": where, not whom
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -310,7 +319,8 @@ def _objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
                 stationed = {"in"} if agent_noun_sector(child.lower_)[1] == "MIL" else set()
                 places = prep_objects(verb, other | stationed) + prep_objects(child, {"from", "to", "into"} | stationed)
                 return found + [a for tok in places for a in index.in_phrase(tok)]
-    found = [a for tok in prep_objects(verb) for a in index.in_phrase(tok)]
+    preps = TARGET_PREPS - LOCATIVE_PREPS if verb.lemma_.lower() in MEETING_VERBS else TARGET_PREPS
+    found = [a for tok in prep_objects(verb, preps) for a in index.in_phrase(tok)]
     if found:
         return found
     for child in verb.children:

@@ -35,7 +35,7 @@ RECIPROCAL_PRONOUNS = {"themselves", "other", "another"}
 # Verbs that put out a text speaking for its author: "issued a reminder that X must ...". Not "rejected a
 # proposal that X must ...": the proposal is somebody else's.
 ISSUING_VERBS = {"issue", "send", "deliver", "publish", "release", "hand", "write", "make", "address", "convey"}
-RECIPROCAL_LEMMAS = {"clash", "fight", "exchange", "trade", "skirmish", "spar", "feud"}
+RECIPROCAL_LEMMAS = {"clash", "fight", "exchange", "trade", "skirmish", "spar", "feud", "swap"}
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,15 @@
 - two-sided acts (lexicon flag `counterpart`) with one side in the clause: the other party in context
   (see dyadwatch.coding.counterpart);
 - protests, demands, refusals, concessions, accusations and threats with nobody else named in a sentence
-  that names no other country: directed at home, at the actor's own country (`home_target`).
+  that names no other country: directed at home, at the actor's own country (`home_target`); a state's
+  only when it concedes or the sentence names someone at home ("accused Darfur rebels"), not when it
+  condemns a thing ("condemned the attack").
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dyadwatch.actors import names_a_people, names_the_state
+from dyadwatch.actors import agent_noun_sector, names_a_people, names_the_state
 from dyadwatch.coding.arguments import ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of
 from dyadwatch.coding.counterpart import counterpart
 from dyadwatch.coding.triggers import Trigger
@@ -30,6 +32,10 @@ PROPERTY_PLACE_PREPS = {"in", "near", "at", "into", "outside"}
 ATTACK_ROOTS = ("18", "19", "20")
 # Acts that are always addressed to somebody: with nobody named, to the actor's own country.
 HOME_DIRECTED = {"PROTEST", "REQUEST", "REJECT", "CONCEDE", "ACCUSE", "THREATEN"}
+# A state at home gives way to its people; its other acts are at home only when they name someone there.
+STATE_HOME_DIRECTED = {"CONCEDE"}
+NOT_SOMEONE_ENTITIES = {"GPE", "LOC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "MONEY", "CARDINAL"}
+ACTED_ON_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "appos"}
 OCCASION_NOUNS = {"visit", "trip", "tour", "summit", "meeting", "talks", "talk", "session", "conference", "negotiation"}
 
 
@@ -146,8 +152,25 @@ def home_target(plover: str, sources: list[Actor], sentence: Span, index: ActorI
     population = (source.code in {None, country} or names_a_people(source.text)
                   or source.sector not in STATE_SECTORS)
     if not population:
+        if plover not in STATE_HOME_DIRECTED and not _names_someone_at_home(sentence, index, source):
+            return None  # "the president condemned the attack": at somebody the text names elsewhere
         return Actor("", country, country, None)  # the state's act at home bears on the country
     return Actor("", country + "GOV", country, "GOV")  # people and groups address their government
+
+
+def _names_someone_at_home(sentence: Span, index: ActorIndex, source: Actor) -> bool:
+    """Whether the sentence acts on a person or group of the source's country, or one no dictionary places
+    ("accused Darfur rebels", "jailed 52 members of MASSOB"), as against a thing ("condemned the attack")."""
+    for tok in sentence:
+        if tok.dep_ not in ACTED_ON_DEPS:
+            continue
+        spans = [index.at(t) for t in [tok, *(c for c in tok.children if c.dep_ == "compound")]]
+        if any(s is not None and s._.actor.country == source.country and s.text != source.text for s in spans):
+            return True  # "pressure by the Kenya Anti-Corruption Commission"
+        if spans[0] is None and (tok.ent_type_ in {"ORG", "NORP", "PERSON"} or agent_noun_sector(tok.text)[0]
+                                 or tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_SOMEONE_ENTITIES):
+            return True
+    return False
 
 
 def threatened_party(verb: Token, index: ActorIndex) -> list[Actor]:

@@ -1,0 +1,45 @@
+"""Wire datelines ("NEW DELHI, Sept 17 (Agency) - ") are not part of the story's first sentence.
+
+A component that runs after the paragraph breaks and before the parser: the words after a dateline start
+their own sentence, and Doc._.datelines records the dateline's token range so later stages neither parse
+it into the sentence ("DOHA ... - Venezuela freed") nor take its place name for an actor.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# An upper-case place (optionally ", Region"), an optional date and agency, then a dash or colon.
+DATELINE = re.compile(
+    r"[A-Z][A-Z'.\-]{1,}(?: [A-Z][A-Z'.\-]+)*"      # NEW DELHI, ADDIS ABABA, KYIV
+    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)?"          # , South Korea
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"  # , Nov 14 / , June 28, 2025
+    r"(?: \([^()\n]{1,60}\))?"                      # (Agency)
+    r" ?(?:-{1,2}|–|—|:) ")
+
+
+@Language.component("dyadwatch_datelines", assigns=["token.is_sent_start", "doc._.datelines"])
+def split_datelines(doc: Doc) -> Doc:
+    """Make the words after a paragraph-opening dateline a sentence of their own."""
+    ranges: list[tuple[int, int]] = []
+    for token in doc:
+        if not _opens_paragraph(token):
+            continue
+        match = DATELINE.match(doc.text, token.idx)
+        if match is None:
+            continue
+        body = next((t for t in doc[token.i:] if t.idx >= match.end()), None)
+        if body is None or "\n" in doc.text[match.start():match.end()]:
+            continue
+        for inner in doc[token.i + 1:body.i]:
+            inner.is_sent_start = False
+        body.is_sent_start = True
+        ranges.append((token.i, body.i))
+    doc._.datelines = ranges
+    return doc
+
+
+def _opens_paragraph(token) -> bool:
+    return not token.is_space and (token.i == 0 or "\n" in token.nbor(-1).whitespace_ or "\n" in token.nbor(-1).text)
