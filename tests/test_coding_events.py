@@ -53,6 +53,8 @@ def test_negated_attendance_is_not_asserted():
     "Analysts expect Russia to attack Ukraine's power grid again this winter.",
     "Moscow could retaliate against the Estonian embassy.",
     "India is expected to sign a defence pact with France.",
+    "Serbia is weighing sanctions against Kosovo.",
+    "Kenya prepared an invasion of Somalia last year.",
 ])
 def test_modal_and_expected_events_are_hypothetical(text):
     got = coded(text)

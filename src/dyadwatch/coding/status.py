@@ -37,6 +37,8 @@ COMPLEMENT_TAKERS = {"swear", "vow", "pledge", "promise", "threaten", "refuse", 
 HEDGE_MODIFIERS = {"planned", "possible", "potential", "proposed", "upcoming", "expected", "likely", "future",
                    "prospective", "rumored", "rumoured", "hypothetical", "anticipated", "impending", "scheduled",
                    "mooted", "tentative"}
+# Support verbs whose event noun is only planned: "preparing a war", "plotting a coup", "mulling sanctions".
+PLANNING_VERBS = {"prepare", "plan", "plot", "consider", "mull", "weigh", "contemplate", "envisage", "schedule"}
 CONDITION_MARKERS = {"if", "unless", "until", "whether", "lest"}
 SPECULATORS = {"expert", "analyst", "observer", "scholar", "researcher", "commentator", "pundit", "experts"}
 
@@ -52,6 +54,8 @@ def event_status(trigger: Token, negative_word: bool = False, light_verb: Token 
         if own:
             return own
     if trigger.pos_ == "NOUN" and any(c.lower_ in HEDGE_MODIFIERS for c in trigger.children):
+        return "hypothetical"
+    if light_verb is not None and light_verb.lemma_.lower() in PLANNING_VERBS and trigger.head == light_verb:
         return "hypothetical"
     return _inherited_status(light_verb or trigger, same_side_order)
 
