@@ -581,3 +581,22 @@ def test_a_helper_named_with_with_is_not_the_party_acted_on():
 def test_coordinated_country_modifiers_of_any_kind_name_both_parties():
     got = coded("U.S. and Chinese negotiators return to Geneva next week for talks on tariffs.")
     assert any({s, t} == {"USA", "CHN"} and p == "CONSULT" for s, t, p, _ in got), got
+
+
+def test_what_was_done_without_consulting_a_party_is_not_a_consultation():
+    got = coded("Ethiopia signed a port deal with Somaliland without consulting Somalia.")
+    assert ("ETH", "SOM", "CONSULT", "negated") in got and ("ETH", "SOM", "CONSULT", "asserted") not in got, got
+
+
+def test_an_absolute_with_clause_is_a_circumstance_not_a_party():
+    got = coded("Armenia and Azerbaijan agreed to a ceasefire on Sunday, with Qatari officials shuttling between the two.")
+    assert any({s, t} == {"ARM", "AZE"} and p == "AGREE" for s, t, p, _ in got), got
+    assert not [e for e in got if "QAT" in e[:2]], got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("India moved troops toward its border with Pakistan.", ("IND", "PAK", "MOBILIZE")),
+    ("Azerbaijan called up reservists after the clashes with Armenia.", ("AZE", None, "MOBILIZE")),
+])
+def test_troop_movements_and_call_ups_are_mobilisations(text, expected):
+    assert (*expected, "asserted") in coded(text)

@@ -228,11 +228,21 @@ def prep_objects(token: Token, preps: set[str] = TARGET_PREPS) -> list[Token]:
         if (child.dep_ == "prep" or child.dep_ == "dative" and child.pos_ == "ADP") and child.lower_ in preps:
             # "with Albania's help", "with the support of X": a helper, not the party acted on
             out.extend(g for g in child.children if g.dep_ == "pobj"
-                       and not (child.lower_ == "with" and g.lemma_.lower() in HELP_NOUNS))
+                       and not (child.lower_ == "with" and (g.lemma_.lower() in HELP_NOUNS or _absolute_with(g))))
             # "attention to what China thinks": the clause's subject is the one meant
-            out.extend(s for g in child.children if g.dep_ == "pcomp"
-                       for s in g.children if s.dep_ == "nsubj")
+            if not (child.lower_ == "with" and _after_comma(child)):
+                out.extend(s for g in child.children if g.dep_ == "pcomp"
+                           for s in g.children if s.dep_ == "nsubj")
     return out
+
+
+def _absolute_with(obj: Token) -> bool:
+    """", with Qatari officials shuttling between them": a circumstance set off by a comma, not a party."""
+    return _after_comma(obj.head) and any(c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"} for c in obj.children)
+
+
+def _after_comma(token: Token) -> bool:
+    return token.i > 0 and token.nbor(-1).is_punct
 
 
 def verb_arguments(verb: Token, index: ActorIndex) -> Arguments:

@@ -71,7 +71,7 @@ def _own_status(tok: Token) -> Status | None:
             return "hypothetical"
         if child.dep_ == "aux" and child.lower_ == "to" and tok.dep_ not in {"xcomp", "ccomp", "advcl", "acl"}:
             return "hypothetical"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+    if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "without":  # "without consulting Asmara"
         return "negated"
     return None
 
