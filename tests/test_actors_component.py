@@ -104,6 +104,17 @@ def test_group_reference_members(nlp):
         ("the two sides", ["PRKGOV", "RUSGOV"])]
 
 
+@pytest.mark.parametrize("text,members", [
+    ("Chad and Niger signed a border accord in Abuja after talks hosted by Nigeria, and the two sides "
+     "reopened their crossings.", ["NER", "TCD"]),
+    ("Peru accused Bolivia of smuggling. Bolivia denied it and Peru closed a crossing. Chile urged calm. "
+     "Relations between the two countries have been tense since 2019.", ["BOL", "PER"]),
+])
+def test_a_group_stands_for_the_states_the_text_is_about_not_the_last_named(nlp, text, members):
+    groups = group_members(run(nlp, text))
+    assert [sorted(m.country for m in ms) for _, ms in groups] == [members]
+
+
 def test_coast_guard_and_vessels(nlp):
     doc = run(nlp, "A spokesman for the Philippine Coast Guard said Chinese vessels fired water cannon at a "
                    "supply boat near the shoal, and the China Coast Guard denied it.")

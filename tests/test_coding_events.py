@@ -600,3 +600,13 @@ def test_an_absolute_with_clause_is_a_circumstance_not_a_party():
 ])
 def test_troop_movements_and_call_ups_are_mobilisations(text, expected):
     assert (*expected, "asserted") in coded(text)
+
+
+def test_where_an_agreement_was_signed_is_not_a_party():
+    got = coded("Armenia and Azerbaijan signed a transit agreement in Abu Dhabi on Friday.")
+    assert any({s, t} == {"ARM", "AZE"} and p == "SUPPORT" for s, t, p, _ in got), got
+    assert not [e for e in got if "ARE" in e[:2]], got
+
+
+def test_holding_an_office_is_not_holding_a_person():
+    assert coded("Hungary held the rotating presidency of the European Union last year.") == []

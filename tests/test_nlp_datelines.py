@@ -42,6 +42,22 @@ def test_a_second_paragraph_dateline_is_found_after_a_headline():
     assert found == ["LIMA, March 3 (Andes Wire) -"]
 
 
+def test_the_first_sentence_after_a_dateline_is_kept_whole():
+    doc, _ = split("MINSK (Wire) - Belarusian and Polish guards traded shots. Both sides blamed the other.")
+    body = doc[doc._.datelines[0][1]]
+    period = next(t for t in doc if t.text == ".")
+    assert all(t.is_sent_start is False for t in doc[body.i + 1:period.i + 1])
+    assert doc[period.i + 1].is_sent_start is None  # the next sentence is left to the parser
+
+
+@pytest.mark.model
+def test_a_coordinated_subject_right_after_a_dateline_stays_the_subject():
+    events = code_text("ASTANA (Steppe Wire) - Uzbek and Kazakh border guards exchanged gunfire overnight.",
+                       published="2025-03-14")
+    assert any({e.source and e.source.country, e.target and e.target.country} == {"UZB", "KAZ"}
+               and e.plover == "ASSAULT" for e in events), events
+
+
 @pytest.mark.model
 def test_the_dateline_is_neither_evidence_nor_actor():
     from dyadwatch.pipeline import shared_pipeline

@@ -1,6 +1,8 @@
 """The DuckDB store: exact round trips, idempotent and atomic writes, resume, queries, db path."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 from dyadwatch.ingest import prepare, read_inputs
 from dyadwatch.records import Actor, Attribution, Document, Event, Evidence, Rejection
 from dyadwatch.store import SchemaError, Store, resolve_db_path
+from dyadwatch.store.schema import schema_sql
 from dyadwatch.store.writer import StoreWriter
 
 PRK = Actor("North Korean leader Kim Jong-un", "PRKGOV", "PRK", "GOV", "Kim Jong-un")
@@ -200,6 +203,31 @@ def test_newer_schema_is_refused(db):
         Store(db)
     with pytest.raises(SchemaError):
         Store(db, read_only=True)
+
+
+def test_a_version_1_store_is_upgraded_by_a_writer_and_refused_by_a_reader(db):
+    version_1 = re.sub(r",\n\s*trigger_start[^\n]*", "", schema_sql())
+    version_1 = re.sub(r"ALTER TABLE events ADD COLUMN[^\n]*", "", version_1)
+    db.parent.mkdir(parents=True)
+    con = duckdb.connect(str(db))
+    con.execute(version_1)
+    con.execute("INSERT INTO schema_version (version) VALUES (1)")
+    assert "trigger_start" not in {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+    con.close()
+    with pytest.raises(SchemaError, match="older"):
+        Store(db, read_only=True)
+    with Store(db) as store:
+        store.writer.save_document(document("new"), [event("new", 0)])
+    with Store(db, read_only=True) as store:
+        assert [e.event_id for e in store.events()] == ["e-new-0"]
+
+
+def test_events_of_a_sentence_come_out_in_text_order(db):
+    second = replace(event("d", 0), event_id="e-0000", trigger_start=40)
+    first = replace(event("d", 0), event_id="e-ffff", trigger_start=12)
+    with Store(db) as store:
+        store.writer.save_document(document("d"), [second, first])
+        assert [e.event_id for e in store.events()] == ["e-ffff", "e-0000"]
 
 
 def test_db_path_precedence(monkeypatch):

@@ -118,6 +118,7 @@ class Event:
     attribution: list[Attribution] = field(default_factory=list)
     cluster_id: str | None = None
     trigger: str = ""  # the words that triggered the code, for explanation
+    trigger_start: int | None = None  # character offset of the trigger's first word: text order in a sentence
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -137,6 +138,7 @@ class Event:
             "evidence": self.evidence.to_dict(),
             "cluster_id": self.cluster_id,
             "trigger": self.trigger,
+            "trigger_start": self.trigger_start,
         }
 
     @classmethod
@@ -164,6 +166,7 @@ class Event:
             attribution=[Attribution(a["text"], a["kind"]) for a in row.get("attribution") or []],
             cluster_id=row.get("cluster_id"),
             trigger=row.get("trigger", ""),
+            trigger_start=row.get("trigger_start"),
         )
 
 

@@ -124,7 +124,12 @@ def sentence_numbers(doc: Doc, paragraphs: list[int]) -> list[int]:
 def is_subject(doc: Doc, start: int, end: int) -> bool:
     """Whether the mention is a clause subject (never, in an unparsed doc: its deps are empty)."""
     roots = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i]
-    return any(t.dep_ in SUBJECT_DEPS for t in roots)
+    for root in roots:
+        while root.dep_ == "conj" and root.head != root:  # "Congo and Rwanda signed": both are subjects
+            root = root.head
+        if root.dep_ in SUBJECT_DEPS:
+            return True
+    return False
 
 
 def salient(candidates: list[Seen], nearest_in: int | None = None) -> Seen | None:
@@ -235,7 +240,10 @@ def group_at(doc: Doc, i: int, context: Context) -> GroupReference | None:
         return GroupReference(i, end, members, ())
     kind, sector = GROUP_HEADS[doc[end - 1].lower_]
     here = [s for s in context.seen if s.paragraph == context.paragraphs[i]]
-    picked = last_distinct(here, kind, count) or last_distinct(context.seen, kind, count)
+    if kind == "person":
+        picked = last_distinct(here, kind, count) or last_distinct(context.seen, kind, count)
+    else:
+        picked = principal_states(here, count) or principal_states(context.seen, count)
     if not picked:
         return None
     if kind == "person":
@@ -243,6 +251,22 @@ def group_at(doc: Doc, i: int, context: Context) -> GroupReference | None:
     else:
         members = tuple(state_actor(s.actor, text, sector) for s in picked)
     return GroupReference(i, end, members, tuple((s.start, s.end) for s in picked))
+
+
+def principal_states(seen: list[Seen], count: int) -> list[Seen]:
+    """The `count` states the text is about, in text order; [] if fewer are named.
+
+    "Congo and Rwanda signed a deal after talks mediated by Qatar, and the two sides freed ...": the
+    parties are the states named as subjects and most often, not the last ones named; recency breaks ties."""
+    by_country: dict[str, list[Seen]] = {}
+    for item in seen:
+        if item.actor.country:
+            by_country.setdefault(item.actor.country, []).append(item)
+    if len(by_country) < count:
+        return []
+    ranked = sorted(by_country.values(), reverse=True,
+                    key=lambda items: (sum(i.subject for i in items), len(items), items[-1].start))
+    return sorted((items[-1] for items in ranked[:count]), key=lambda item: item.start)
 
 
 def last_distinct(seen: list[Seen], kind: str, count: int) -> list[Seen]:

@@ -49,7 +49,8 @@ DEMONYM_TARGET_PREPS = {"on", "against", "to", "into", "at"}
 # "a Greek-flagged ship": the hyphened participles that make a demonym the owner of the thing.
 OWNERSHIP_PARTICIPLES = {"flagged", "registered", "owned", "operated", "crewed", "manned", "controlled"}
 # Meeting verbs: "met at NATO headquarters", "talks in Doha" say where, not with whom.
-MEETING_VERBS = {"meet", "talk", "discuss", "negotiate", "confer", "consult", "convene", "gather"}
+MEETING_VERBS = {"meet", "talk", "discuss", "negotiate", "confer", "consult", "convene", "gather",
+                 "sign", "ink", "seal", "conclude"}  # "signed the accord in Doha": Doha is the venue
 LOCATIVE_PREPS = {"in", "at", "near", "on", "inside"}
 SHARED_PLACES = {"border", "frontier", "side", "boundary"}
 HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", "blessing", "consent"}
@@ -57,6 +58,9 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # Clause links through which a verb inherits its subject from its head.
 INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "acomp"}
+
+
+MODIFIER_DEPS = {"amod", "compound", "nmod"}
 
 
 class ActorIndex:
@@ -104,11 +108,14 @@ class ActorIndex:
         found = []
         for mod in head.children:
             conjuncts = [c for c in mod.children if c.dep_ == "conj"]
-            if mod.dep_ not in {"amod", "compound", "nmod"} or not conjuncts:
+            if mod.dep_ not in MODIFIER_DEPS:
                 continue
+            if not conjuncts and any(c.dep_ == "cc" for c in mod.children):
+                # "Uzbek and Kazakh border guards" parsed with the conjunct as a later modifier
+                conjuncts = [t for t in head.subtree if mod.i < t.i < head.i and t.dep_ in MODIFIER_DEPS]
             for tok in [mod] + conjuncts:
                 span = self.at(tok)
-                if span is not None:
+                if span is not None and span._.actor not in found:
                     found.append(span._.actor)
         return found if len(found) > 1 else []
 
@@ -284,14 +291,21 @@ def _demonym_targets(verb: Token, sources: list[Actor]) -> list[Actor]:
             # the tagger reads some demonyms as proper-noun compounds ("the Azerbaijani republic")
             demonym = tok.dep_ == "amod" and tok.pos_ == "ADJ" or tok.dep_ == "compound" and tok.pos_ == "PROPN" or (
                 tok.dep_ == "npadvmod" and tok.head.lower_ in OWNERSHIP_PARTICIPLES)  # "a Greek-flagged ship"
-            if not demonym or not tok.text[:1].isupper() or tok.head.lemma_.lower() in SHARED_PLACES:
-                continue  # "on the Thai border": where, not whom
+            if not demonym or not tok.text[:1].isupper() or _compound_head(tok).lemma_.lower() in SHARED_PLACES:
+                continue  # "on the Thai border": where, not whom ("a Kyrgyz border post" is a post)
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
             texts = ([f"{prev.text} {tok.text}"] if prev is not None and prev.text[:1].isupper() else []) + [tok.text]
             actor = next((a for a in map(resolve_text, texts) if a is not None and a.country), None)
             if actor and actor.country not in {s.country for s in sources} and actor not in found:
                 found.append(actor)
     return found
+
+
+def _compound_head(tok: Token) -> Token:
+    head = tok.head
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head
+    return head
 
 
 def _gerund_subject(verb: Token, index: ActorIndex) -> Token | None:
@@ -302,6 +316,15 @@ def _gerund_subject(verb: Token, index: ActorIndex) -> Token | None:
     if left.dep_ in {"pobj", "dobj"} and left.pos_ == "PROPN" and index.at(left) is not None:
         return left
     return None
+
+
+def _venue_only(verb: Token, obj: Token, index: ActorIndex) -> bool:
+    """"signed an agreement in Doha": the only actor in a meeting's or signing's object is where it happened."""
+    if verb.lemma_.lower() not in MEETING_VERBS or index.at(obj) is not None:
+        return False
+    venues = {t.i for p in obj.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for t in p.subtree}
+    named = [t.i for t in _phrase_tokens(obj) if index.at(t) is not None]
+    return bool(named) and all(i in venues for i in named)
 
 
 def _objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
@@ -321,7 +344,7 @@ def _objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
                           for a in index.in_phrase(tok)]
                 if nested:
                     return nested
-            found = index.in_phrase(child)
+            found = [] if _venue_only(verb, child, index) else index.in_phrase(child)
             if found:
                 # the object may be the actor's own ("its troops"); the place it leaves can be the party
                 other = TARGET_PREPS - {"in", "for", "over"}

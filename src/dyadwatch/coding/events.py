@@ -125,6 +125,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
             goldstein=cameo.goldstein, quad_class=cameo.quad_class, status=status,
             date=when.value if when else None, date_basis=when.basis if when else None,
             evidence=evidence, attribution=list(attribution), trigger=trigger_text,
+            trigger_start=min(t.idx for t in (trig.light_verb, trig.token) if t is not None),
         ))
     return out
 

@@ -36,9 +36,24 @@ def split_datelines(doc: Doc) -> Doc:
         for inner in doc[token.i + 1:body.i]:
             inner.is_sent_start = False
         body.is_sent_start = True
+        _keep_together(doc, body)
         ranges.append((token.i, body.i))
     doc._.datelines = ranges
     return doc
+
+
+SENTENCE_ENDS = {".", "!", "?"}
+
+
+def _keep_together(doc: Doc, body) -> None:
+    """No break inside the story's first sentence: the parser, thrown by the sentence start we set, may
+    otherwise cut it after its first word ("Kyrgyz | and Tajik border guards exchanged ...")."""
+    for inner in doc[body.i + 1:]:
+        if inner.is_space or "\n" in inner.text:
+            return
+        inner.is_sent_start = False
+        if inner.text in SENTENCE_ENDS or "\n" in inner.whitespace_:
+            return
 
 
 def _opens_paragraph(token) -> bool:

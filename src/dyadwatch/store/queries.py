@@ -29,7 +29,7 @@ class EventFilter:
 def events_query(*, dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None,
                  plover: str | None = None, status: str | None = None, doc_id: str | None = None,
                  cluster_id: str | None = None) -> tuple[str, list[Any]]:
-    """SELECT for events matching every given filter, ordered by doc_id, sentence_index, event_id.
+    """SELECT for events matching every given filter, in text order: doc_id, sentence_index, trigger_start.
 
     `dyad` matches the two primary codes in either direction. `since`/`until` are date prefixes
     (YYYY, YYYY-MM or YYYY-MM-DD) compared with the same-length prefix of the event date, so
@@ -47,7 +47,7 @@ def events_query(*, dyad: tuple[str, str] | None = None, since: str | None = Non
     for column, value in (("plover", plover), ("status", status), ("doc_id", doc_id), ("cluster_id", cluster_id)):
         if value is not None:
             f.add(f"{column} = ?", value)
-    sql = f"SELECT {column_list(EVENT_COLUMNS)} FROM events {f.where()} ORDER BY doc_id, sentence_index, event_id"
+    sql = f"SELECT {column_list(EVENT_COLUMNS)} FROM events {f.where()} ORDER BY doc_id, sentence_index, trigger_start NULLS LAST, event_id"
     return sql, f.params
 
 

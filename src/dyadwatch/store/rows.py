@@ -16,7 +16,7 @@ EVENT_COLUMNS = (
     "event_id", "doc_id", "sentence_index",
     *(f"source_{f}" for f in ACTOR_FIELDS), *(f"target_{f}" for f in ACTOR_FIELDS),
     "cameo", "plover", "goldstein", "quad_class", "status", "date", "date_basis", "attribution",
-    "evidence_text", "evidence_start", "evidence_end", "cluster_id", "trigger",
+    "evidence_text", "evidence_start", "evidence_end", "cluster_id", "trigger", "trigger_start",
 )
 REJECTION_COLUMNS = ("rejection_id", "origin", "reason", "detail", "doc_id")
 
@@ -58,7 +58,7 @@ def event_row(event: Event) -> tuple[Any, ...]:
         *_actor_values(event.source), *_actor_values(event.target),
         event.cameo, event.plover, event.goldstein, event.quad_class, event.status, event.date,
         event.date_basis, attribution, event.evidence.text, event.evidence.start, event.evidence.end,
-        event.cluster_id, event.trigger,
+        event.cluster_id, event.trigger, event.trigger_start,
     )
 
 
@@ -71,7 +71,7 @@ def event_from_row(row: tuple[Any, ...]) -> Event:
         status=v["status"], date=v["date"], date_basis=v["date_basis"],
         evidence=Evidence(v["evidence_text"], v["evidence_start"], v["evidence_end"]),
         attribution=[Attribution(a["text"], a["kind"]) for a in json.loads(v["attribution"])],
-        cluster_id=v["cluster_id"], trigger=v["trigger"],
+        cluster_id=v["cluster_id"], trigger=v["trigger"], trigger_start=v["trigger_start"],
     )
 
 

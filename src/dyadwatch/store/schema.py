@@ -5,7 +5,7 @@ from importlib.resources import files
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events.trigger_start (added to version-1 stores by apply_schema)
 
 
 class SchemaError(RuntimeError):
@@ -20,10 +20,10 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables and indexes, record the schema version; refuse newer databases."""
     con.execute(schema_sql())
     found = stored_version(con)
-    if found is None:
-        con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
-    elif found > SCHEMA_VERSION:
+    if found is not None and found > SCHEMA_VERSION:
         raise SchemaError(f"database schema version {found} is newer than this dyadwatch ({SCHEMA_VERSION})")
+    if found is None or found < SCHEMA_VERSION:  # schema.sql has already added what the older version lacked
+        con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
 
 
 def check_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -34,6 +34,9 @@ def check_schema(con: duckdb.DuckDBPyConnection) -> None:
     found = stored_version(con)
     if found is None or found > SCHEMA_VERSION:
         raise SchemaError(f"unsupported dyadwatch schema version {found}")
+    if found < SCHEMA_VERSION:
+        raise SchemaError(f"database schema version {found} is older than this dyadwatch ({SCHEMA_VERSION}); any "
+                          "writing command upgrades it, e.g. ingesting a file again (stored documents are skipped)")
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

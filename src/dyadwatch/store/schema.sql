@@ -1,4 +1,4 @@
--- dyadwatch store schema, version 1. Applied with CREATE ... IF NOT EXISTS, so reapplying is harmless.
+-- dyadwatch store schema, version 2 (see schema.py). Applied with CREATE ... IF NOT EXISTS, so reapplying is harmless.
 
 CREATE TABLE IF NOT EXISTS schema_version (
     version    INTEGER NOT NULL,
@@ -43,8 +43,11 @@ CREATE TABLE IF NOT EXISTS events (
     evidence_start INTEGER NOT NULL,
     evidence_end   INTEGER NOT NULL,
     cluster_id     VARCHAR,
-    "trigger"      VARCHAR NOT NULL DEFAULT ''
+    "trigger"      VARCHAR NOT NULL DEFAULT '',
+    trigger_start  INTEGER  -- character offset of the trigger: events of a sentence in text order
 );
+-- Stores made before trigger_start existed gain the column (their events keep NULL and sort last).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS trigger_start INTEGER;
 
 CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country);
 CREATE INDEX IF NOT EXISTS events_date ON events ("date");
