@@ -610,3 +610,21 @@ def test_where_an_agreement_was_signed_is_not_a_party():
 
 def test_holding_an_office_is_not_holding_a_person():
     assert coded("Hungary held the rotating presidency of the European Union last year.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Latvia ordered two Belarusian diplomats to leave the country within 48 hours.", ("LVA", "BLR", "SANCTION")),
+    ("Belarus declared three Latvian diplomats persona non grata.", ("BLR", "LVA", "SANCTION")),
+    ("Two Latvian diplomats were expelled on Friday, the Belarusian foreign ministry said.", ("BLR", "LVA", "SANCTION")),
+    ("Georgetown lodged a formal protest with Caracas.", ("GUY", "VEN", "ACCUSE")),
+    ("Canada stood firmly with Denmark in the dispute.", ("CAN", "DNK", "SUPPORT")),
+    ("Russian troops started arriving in Belarus by rail.", ("RUS", "BLR", "MOBILIZE")),
+    ("The World Bank released $40 million for Malawi.", ("IGO", "MWI", "AID")),
+])
+def test_expulsions_protests_backing_arrivals_and_releases_of_money(text, expected):
+    assert (*expected, "asserted") in coded(text)
+
+
+def test_an_agentless_killing_is_not_given_to_whoever_reports_it():
+    got = coded("Two Afghan soldiers were killed near the border, the Pakistani army said.")
+    assert not [e for e in got if e[0] == "PAK"], got

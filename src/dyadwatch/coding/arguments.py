@@ -53,6 +53,7 @@ MEETING_VERBS = {"meet", "talk", "discuss", "negotiate", "confer", "consult", "c
                  "sign", "ink", "seal", "conclude"}  # "signed the accord in Doha": Doha is the venue
 LOCATIVE_PREPS = {"in", "at", "near", "on", "inside"}
 SHARED_PLACES = {"border", "frontier", "side", "boundary"}
+SMALL_CLAUSE_VERBS = {"declare", "deem", "designate", "label", "brand", "list"}  # "declared X persona non grata"
 HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", "blessing", "consent"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
@@ -362,7 +363,9 @@ def _objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
             if nested:
                 return nested
     # "demanded that Washington match ...": who the demand, warning or accusation is about
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)):
+    # "declared two diplomats persona non grata": a verbless small clause's subject is acted on
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and (
+            any(m.lower_ == "that" for m in c.children) or verb.lemma_.lower() in SMALL_CLAUSE_VERBS)):
         subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         found = index.in_phrase(subject) if subject is not None else []
         if found:

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors import is_person_title, names_a_people
 from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.arguments import (
-    ISSUED_TEXTS, PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, prep_objects, subject_of, verb_arguments,
+    ISSUED_TEXTS, PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of,
+    verb_arguments,
 )
 from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
@@ -35,6 +36,7 @@ RECIPROCAL_PRONOUNS = {"themselves", "other", "another"}
 # Verbs that put out a text speaking for its author: "issued a reminder that X must ...". Not "rejected a
 # proposal that X must ...": the proposal is somebody else's.
 ISSUING_VERBS = {"issue", "send", "deliver", "publish", "release", "hand", "write", "make", "address", "convey"}
+STATE_ONLY_VERBS = {"summon", "expel"}
 RECIPROCAL_LEMMAS = {"clash", "fight", "exchange", "trade", "skirmish", "spar", "feud", "swap"}
 
 
@@ -72,7 +74,8 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     args = _arguments(trig, index)
     speech_verb = _speech_verb(trig.light_verb or trig.token)
     speaker = _speaker(speech_verb, index)
-    if not args.sources and speaker and (_pronoun_subject(trig, speech_verb) or _imperative(trig)):
+    if not args.sources and speaker and (_pronoun_subject(trig, speech_verb) or _imperative(trig)
+                                         or _state_act_by_speaker(trig, speaker, args)):
         args = Arguments(speaker, [t for t in args.targets if t not in speaker])
     args = with_unresolved_source(trig, index, with_implicit_parties(trig, ref.span, index, args))
     agentless = is_agentless_attack(trig, index, args) and lookup(trig.entry.cameo).plover == "ASSAULT"
@@ -212,6 +215,17 @@ def _names_a_person(head: Token) -> bool:
     """"French President Jacques Chirac", "the chancellor": a person, whom "it" cannot stand for."""
     return head.ent_type_ == "PERSON" or is_person_title(head.lemma_) or any(
         c.dep_ == "compound" and is_person_title(c.lemma_) for c in head.children)
+
+
+def _state_act_by_speaker(trig: Trigger, speaker: list[Actor], args: Arguments) -> bool:
+    """"Two diplomats were expelled, the foreign ministry said": an agentless expulsion or summons that a
+    state announces is its own act (only states expel and summon diplomats)."""
+    verb = trig.light_verb or trig.token
+    agent, patient = passive_parts(verb)
+    if agent is not None or patient is None or not speaker[0].country:
+        return False
+    foreign = args.targets and all(t.country and t.country != speaker[0].country for t in args.targets)
+    return bool(foreign) and (trig.entry.cameo.startswith("16") or verb.lemma_.lower() in STATE_ONLY_VERBS)
 
 
 def _imperative(trig: Trigger) -> bool:

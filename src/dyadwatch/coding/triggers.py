@@ -84,6 +84,10 @@ def context_of(token: Token) -> TriggerContext:
             # "a first batch of peacekeeping troops arrived": the troops arrived
             ctx.subj.update(w for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                             for g in p.children if g.dep_ == "pobj" for w in _head_and_modifiers(g))
+    if not ctx.subj and token.dep_ == "xcomp":  # "troops started arriving": the controller is the subject
+        for child in token.head.children:
+            if child.dep_ == "nsubj":
+                ctx.subj.update(_head_and_modifiers(child))
     ctx.phrase = lambda: own_phrase_lemmas(token)
     if token.dep_ == "pobj":
         ctx.gov.add(token.head.lower_)
