@@ -1,4 +1,4 @@
-"""The dashboard in real headless Chromium (Debian's package, driven by Playwright): pick PRK–CHN, see
+"""The dashboard in real headless Chromium (Debian's package, driven by Playwright): pick PRK-CHN, see
 the chart, click a period, read an evidence sentence; hostile article text stays text."""
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def test_dashboard_timeline_period_click_and_evidence(server, tmp_path):
             picker = page.locator("#dyad-picker")
             expect(picker.locator("option[value='CHN-PRK']")).to_have_count(1)
             picker.select_option("CHN-PRK")
-            expect(page.locator("#dyad-title")).to_have_text("CHN\u2013PRK by month")
+            expect(page.locator("#dyad-title")).to_have_text("CHN-PRK by month")
             page.wait_for_function("window.dyadwatchChart && window.dyadwatchChart.data.labels.includes('2024-08')")
             expect(page.locator("#timeline")).to_be_visible()
             expect(page.locator("#summary")).to_contain_text("turned down")

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dyadwatch.cli.context import err, require_db, state
+from dyadwatch.display import shown
 from dyadwatch.store import Store
 from dyadwatch.stories import Cluster, Story, assign_stories, load_stories, load_story, rebuild_stories
 
@@ -91,13 +92,14 @@ def _story_view(found: Story, console: Console) -> None:
         docs.add_column(col, overflow="fold")
     for d in found.documents:
         copy = f"{d.duplicate_of} ({d.copy_kind}, {d.similarity:.2f})" if d.duplicate_of else ""
-        docs.add_row(d.doc_id, d.published.isoformat() if d.published else "", d.outlet or "", copy, d.title or "")
+        docs.add_row(d.doc_id, shown(d.published.isoformat() if d.published else None), shown(d.outlet), copy,
+                     shown(d.title))
     console.print(docs)
     clusters = Table(title=f"{len(found.clusters)} event clusters")
     for col in ("cluster", "date", "dyad", "type", "reports", "docs", "origins", "contradictions"):
         clusters.add_column(col, overflow="fold")
     for c in found.clusters:
-        clusters.add_row(c.cluster_id, c.date or "", c.dyad, c.plover, f"{c.n_asserted}/{c.n_reports}",
+        clusters.add_row(c.cluster_id, shown(c.date), c.dyad, c.plover, f"{c.n_asserted}/{c.n_reports}",
                          str(len(c.doc_ids)), f"{c.independent_origins}: {'; '.join(c.origins)}", _conflicts(c))
     console.print(clusters)
 
