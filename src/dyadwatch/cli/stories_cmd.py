@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -11,7 +11,9 @@ from rich.table import Table
 from dyadwatch.cli.context import err, require_db, state
 from dyadwatch.display import shown
 from dyadwatch.store import Store
-from dyadwatch.stories import Cluster, Story, assign_stories, load_stories, load_story, rebuild_stories
+
+if TYPE_CHECKING:  # the stories stage imports datasketch (about a second): only when a command needs it
+    from dyadwatch.stories import Cluster, Story
 
 
 def register(app: typer.Typer) -> None:
@@ -30,6 +32,8 @@ def stories(
     """Stories (documents reporting one story) with their event clusters, independent origins and contradictions."""
     if format not in {"table", "jsonl"}:
         raise typer.BadParameter("choose table or jsonl", param_hint="--format")
+    from dyadwatch.stories import assign_stories, load_stories, rebuild_stories
+
     require_db()
     if update or rebuild:
         with Store(state.db) as store:
@@ -57,6 +61,8 @@ def story(
     """One story: its documents (copies name their original), clusters, origins and contradictions."""
     if format not in {"table", "json"}:
         raise typer.BadParameter("choose table or json", param_hint="--format")
+    from dyadwatch.stories import load_story
+
     require_db()
     with Store(state.db, read_only=True) as store:
         found = load_story(store, story_id) if _has_story_tables(store) else None
