@@ -5,7 +5,8 @@ a read-write open takes an exclusive lock on the file and a read-only open a sha
 that meets a conflicting lock fails at once with "Could not set lock on file". So a writer (`ingest`)
 waits while a reader (a `serve` request, an `events` export) holds the file, and the other way round;
 `connect` retries such opens for a bounded time, tells the user once that it is waiting, and then
-raises `DatabaseBusy`. A file that exists but is not a DuckDB database raises `NotADatabase`.
+raises `DatabaseBusy`. Inside one process DuckDB refuses a read-only and a read-write connection to
+the same file at once; that conflict is waited for the same way. A file that exists but is not a DuckDB database raises `NotADatabase`.
 
 The wait comes from `DYADWATCH_BUSY_TIMEOUT` (seconds, default 30) unless the caller gives one.
 """
@@ -25,6 +26,8 @@ BUSY_ENV = "DYADWATCH_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT = 30.0
 RETRY_EVERY = 0.05  # seconds between attempts (DuckDB readers often hold the file for a few ms only)
 _LOCK_MARK = "could not set lock on file"
+# The same conflict inside one process: a read-only and a read-write connection to one file.
+_SAME_PROCESS_MARK = "different configuration than existing connections"
 _NOT_DUCKDB_MARK = "not a valid duckdb database file"
 
 
@@ -42,7 +45,9 @@ def busy_timeout(given: float | None = None) -> float:
 
 
 def is_lock_conflict(exc: BaseException) -> bool:
-    return isinstance(exc, duckdb.IOException) and _LOCK_MARK in str(exc).lower()
+    text = str(exc).lower()
+    return (isinstance(exc, duckdb.IOException) and _LOCK_MARK in text) or \
+        (isinstance(exc, duckdb.ConnectionException) and _SAME_PROCESS_MARK in text)
 
 
 def stderr_notice(message: str) -> None:
@@ -59,7 +64,7 @@ def connect(path: str | Path, *, read_only: bool, timeout: float | None = None,
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if _NOT_DUCKDB_MARK in str(exc).lower():
                 raise NotADatabase(f"{path} is not a DuckDB database (pass --db with a dyadwatch database)") from None
             if not is_lock_conflict(exc):
