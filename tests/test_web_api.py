@@ -33,14 +33,14 @@ def test_relations_answers_periods_turning_points_and_summary(client):
     assert body["a"] == "PRK" and body["totals"]["events"] == 11 and body["totals"]["reports"] == 14
     assert body["periods"][0]["period"] == "2023-09" and body["periods"][-1]["period"] == "2024-10"
     assert body["turning_points"][0]["period"] == "2024-08"
-    assert body["summary"].startswith("PRK\u2013CHN: 11 events")
+    assert body["summary"].startswith("PRK-CHN: 11 events") and body["label"] == "PRK-CHN"
     quarters = client.get("/api/relations", params={"a": "PRK", "b": "CHN", "by": "quarter", "count": "reports"}).json()
     assert quarters["totals"]["events"] == 14 and quarters["periods"][0]["period"] == "2023-Q3"
 
 
 def test_events_of_a_period_carry_evidence_sources_and_corroboration(client):
     body = client.get("/api/events", params={"dyad": "PRK-CHN", "period": "2024-08"}).json()
-    assert body["total"] == 1
+    assert body["total"] == 1 and body["dyad"] == "PRK-CHN"
     (unit,) = body["units"]
     assert unit["plover"] == "SANCTION" and unit["n_reports"] == 2 and unit["independent_origins"] == 2
     outlets = {r["outlet"] for r in unit["reports"]}

@@ -1,4 +1,4 @@
-"""The dashboard in real headless Chromium (Debian's package, driven by Playwright): pick PRK–CHN, see
+"""The dashboard in real headless Chromium (Debian's package, driven by Playwright): pick PRK-CHN, see
 the chart, click a period, read an evidence sentence; hostile article text stays text."""
 from __future__ import annotations
 
@@ -43,8 +43,10 @@ def _store(path: Path) -> Path:
     build_store(path)
     event = replace(synthetic_events("hostile", [("2024-10", [-2.0])])[0], evidence=Evidence(HOSTILE, 0, len(HOSTILE)))
     with Store(path) as store:
-        store.writer.save_document(Document("hostile", HOSTILE, "h-hostile", "fixture", title="Spy row",
-                                            outlet="Evil Wire", published=date(2024, 10, 12)), [event])
+        store.writer.save_document(Document("hostile", HOSTILE, "h-hostile", "fixture",
+                                            title="Spy row <img src=x onerror=alert(3)>",
+                                            outlet="Evil <script>alert(4)</script> Wire", url="javascript:alert(5)",
+                                            published=date(2024, 10, 12)), [event])
     return path
 
 
@@ -84,7 +86,7 @@ def test_dashboard_timeline_period_click_and_evidence(server, tmp_path):
             picker = page.locator("#dyad-picker")
             expect(picker.locator("option[value='CHN-PRK']")).to_have_count(1)
             picker.select_option("CHN-PRK")
-            expect(page.locator("#dyad-title")).to_have_text("CHN\u2013PRK by month")
+            expect(page.locator("#dyad-title")).to_have_text("CHN-PRK by month")
             page.wait_for_function("window.dyadwatchChart && window.dyadwatchChart.data.labels.includes('2024-08')")
             expect(page.locator("#timeline")).to_be_visible()
             expect(page.locator("#summary")).to_contain_text("turned down")
@@ -108,6 +110,10 @@ def test_dashboard_timeline_period_click_and_evidence(server, tmp_path):
             page.click("#search-form button")
             expect(page.locator("#search-results .evidence-text").first).to_contain_text("<script>alert('owned')</script>")
             assert page.locator("#search-results img").count() == 0
+            source = page.locator("#search-results .source").first
+            expect(source).to_contain_text("Evil <script>alert(4)</script> Wire")
+            expect(source).to_contain_text("Spy row <img src=x onerror=alert(3)>")
+            assert page.locator("a[href^='javascript']").count() == 0 and page.locator("script:not([src])").count() == 0
 
             page.locator("#period-list button[data-period='2024-08']").click()
             shot = tmp_path / "dashboard.png"

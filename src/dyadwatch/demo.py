@@ -32,7 +32,7 @@ def run_demo(db: Path, *, fresh: bool, console: Console) -> None:
 
 
 def report_relations(db: Path, a: str, b: str, console: Console) -> None:
-    """Write the relations report for A–B next to the database; print its path and summary."""
+    """Write the relations report for A-B next to the database; print its path and summary."""
     from dyadwatch.relations import write_report
 
     out = db.parent / f"report-{a}-{b}.html"

@@ -11,16 +11,37 @@ from rich.console import Console
 from rich.table import Table
 
 from dyadwatch.cli.context import require_db, state
+from dyadwatch.cli.errors import UserError
 from dyadwatch.evaluation import score_gold, score_gsr, score_stories
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _read_text(path: Path, what: str) -> str:
+    if not path.exists():
+        raise UserError(f"{what} not found: {path}")
+    if path.is_dir():
+        raise UserError(f"{what} is a folder, not a file: {path}")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{what} is not UTF-8 text: {path}") from None
+
+
+def _read_json(path: Path, what: str, text: str | None = None, line: int | None = None) -> object:
+    try:
+        return json.loads(_read_text(path, what) if text is None else text)
+    except json.JSONDecodeError as exc:
+        where = f" line {line}" if line is not None else ""
+        raise UserError(f"{what} {path}{where} is not valid JSON ({exc.msg} at column {exc.colno})") from None
+
+
+def _read_jsonl(path: Path, what: str = "JSON Lines file") -> list[dict]:
+    lines = _read_text(path, what).splitlines()
+    return [_read_json(path, what, text, n) for n, text in enumerate(lines, 1) if text.strip()]  # type: ignore[misc]
 
 
 def _load_events(events_file: Path | None) -> list[dict]:
     if events_file is not None:
-        return _read_jsonl(events_file)
+        return _read_jsonl(events_file, "events file")
     from dyadwatch.store import Store
 
     require_db()
@@ -30,7 +51,7 @@ def _load_events(events_file: Path | None) -> list[dict]:
 
 def _load_stories(stories_file: Path | None) -> list[dict]:
     if stories_file is not None:
-        return _read_jsonl(stories_file)
+        return _read_jsonl(stories_file, "stories file")
     from dyadwatch.store import Store
     from dyadwatch.stories import load_stories
 
@@ -81,7 +102,9 @@ def register(app: typer.Typer) -> None:
             "--stories-file", help="With --stories: read stories from this JSON Lines file.")] = None,
     ) -> None:
         """Precision, recall, dates, forbidden hits, a PLOVER confusion matrix and the errors."""
-        data = json.loads(gold.read_text(encoding="utf-8"))
+        data = _read_json(gold, "gold file")
+        if not isinstance(data, (dict, list)):
+            raise UserError(f"gold file {gold} is neither the seeds format (an object) nor the PLOVER gold (a list)")
         events = _load_events(events_file)
         console = Console()
         if stories:

@@ -10,6 +10,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.table import Table
 
+from dyadwatch.display import MISSING, shown
 from dyadwatch.records import Actor, Event
 
 CSV_COLUMNS = [
@@ -45,9 +46,9 @@ def write_csv(events: Iterable[Event], out: TextIO | None = None) -> None:
 
 
 def _actor_cell(actor: Actor | None) -> str:
-    """The code, or the words of a doer no dictionary knows ("?Ibo elders"); empty for none."""
+    """The code, or the words of a doer no dictionary knows ("?Ibo elders"); MISSING for none."""
     if actor is None:
-        return ""
+        return MISSING
     return actor.code or f"?{actor.text or actor.country or ''}"
 
 
@@ -56,6 +57,6 @@ def print_table(events: list[Event], console: Console) -> None:
     for col in ("date", "source", "plover", "target", "status", "evidence"):
         table.add_column(col, overflow="fold")
     for e in events:
-        table.add_row(e.date or "", _actor_cell(e.source), f"{e.plover} {e.cameo}",
+        table.add_row(shown(e.date), _actor_cell(e.source), f"{e.plover} {e.cameo}",
                       _actor_cell(e.target), e.status, e.evidence.text[:120])
     console.print(table)

@@ -12,6 +12,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dyadwatch.cli import eval_cmd, relations_cmd, stories_cmd
 from dyadwatch.cli.context import err, require_db, state
+from dyadwatch.cli.errors import handle
+from dyadwatch.cli.options import check_range, date_bound
 from dyadwatch.cli.formats import print_table, write_csv, write_jsonl
 from dyadwatch.coding.ontology import PLOVER_TYPES
 from dyadwatch.store import Store, resolve_db_path
@@ -22,8 +24,10 @@ app = typer.Typer(no_args_is_help=True, add_completion=False,
 
 @app.callback()
 def main(db: Annotated[Optional[str], typer.Option("--db", envvar="DYADWATCH_DB",
-                                                    help="DuckDB file (default ./dyadwatch.duckdb).")] = None) -> None:
+                                                    help="DuckDB file (default ./dyadwatch.duckdb).")] = None,
+         debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of any error.")] = False) -> None:
     state.db = resolve_db_path(db)
+    state.debug = debug
 
 
 def _parse_dyad(dyad: str | None) -> tuple[str, str] | None:
@@ -69,8 +73,10 @@ def ingest(
 def events(
     format: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
     dyad: Annotated[Optional[str], typer.Option(help="Only this dyad, either direction, e.g. PRK-CHN.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Only events dated on or after (YYYY[-MM[-DD]]).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Only events dated on or before (YYYY[-MM[-DD]]).")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only events dated on or after (YYYY[-MM[-DD]]).",
+                                                 callback=date_bound)] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only events dated on or before (YYYY[-MM[-DD]]).",
+                                                 callback=date_bound)] = None,
     plover: Annotated[Optional[str], typer.Option(help="Only this PLOVER type.")] = None,
     status: Annotated[Optional[str], typer.Option(help="Only asserted, negated or hypothetical events.")] = None,
     cluster: Annotated[Optional[str], typer.Option(help="Only the reports of this event cluster.")] = None,
@@ -82,6 +88,7 @@ def events(
         raise typer.BadParameter(f"not a PLOVER type: {plover}", param_hint="--plover")
     if status and status not in {"asserted", "negated", "hypothetical"}:
         raise typer.BadParameter("choose asserted, negated or hypothetical", param_hint="--status")
+    check_range(since, until)
     require_db()
     with Store(state.db, read_only=True) as store:
         rows = store.events(dyad=_parse_dyad(dyad), since=since, until=until,
@@ -116,9 +123,14 @@ stories_cmd.register(app)
 relations_cmd.register(app)
 
 
-def run() -> None:
-    app()
+def run(argv: list[str] | None = None) -> None:
+    """The `dyadwatch` entry point: errors end as one line on stderr (see cli/errors.py)."""
+    try:
+        code = app(args=argv, standalone_mode=False, prog_name="dyadwatch")
+    except (Exception, typer.Abort) as exc:  # every error reaches the one-line handler
+        code = handle(exc, debug=state.debug)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
-    sys.exit(app())
+    run()

@@ -14,7 +14,9 @@ from rich.console import Console
 from rich.table import Table
 
 from dyadwatch.cli.context import err, require_db, state
+from dyadwatch.cli.options import check_range, choice, date_bound
 from dyadwatch.coding.ontology import PLOVER_TYPES
+from dyadwatch.display import MISSING, shown
 
 FORMATS = ("table", "json", "csv")
 TOKEN_ENV = "DYADWATCH_TOKEN"
@@ -25,6 +27,10 @@ ByOpt = Annotated[str, typer.Option("--by", help="Period: day, week, month, quar
 FormatOpt = Annotated[str, typer.Option("--format", help="table, json or csv.")]
 DirectedOpt = Annotated[bool, typer.Option("--directed", help="Only events from A to B (default: both directions).")]
 CountOpt = Annotated[str, typer.Option("--count", help="Count event clusters (default) or single reports.")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", callback=date_bound,
+                                                 help="Only events dated on or after (YYYY[-MM[-DD]]).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", callback=date_bound,
+                                                 help="Only events dated on or before (YYYY[-MM[-DD]]).")]
 
 
 def _code(value: str, hint: str) -> str:
@@ -34,25 +40,20 @@ def _code(value: str, hint: str) -> str:
     return code
 
 
-def _choice(value: str, choices: tuple[str, ...], hint: str) -> str:
-    if value not in choices:
-        raise typer.BadParameter(f"choose {', '.join(choices)}", param_hint=hint)
-    return value
-
-
 def _print_relations_table(rel, console: Console) -> None:
-    table = Table(title=f"{rel.dyad.label} by {rel.by} ({rel.counted_as})")
+    bounds = f", {rel.since or '...'} to {rel.until or '...'}" if rel.since or rel.until else ""
+    table = Table(title=f"{rel.label} by {rel.by}{bounds} ({rel.counted_as})")
     for col in ("period", "events", "reports", "coop v/m", "conflict v/m", "Goldstein", "mean", "net coop", "types"):
         table.add_column(col, justify="left" if col in ("period", "types") else "right")
     for p in rel.periods:
         table.add_row(p.period, str(p.events), str(p.reports), f"{p.verbal_cooperation}/{p.material_cooperation}",
                       f"{p.verbal_conflict}/{p.material_conflict}", f"{p.goldstein_sum:+.1f}",
-                      "" if p.goldstein_mean is None else f"{p.goldstein_mean:+.2f}", str(p.net_cooperation),
+                      shown(p.goldstein_mean, "{:+.2f}"), str(p.net_cooperation),
                       ", ".join(f"{k} {v}" for k, v in p.plover.items()))
     t = rel.totals
     table.add_row("all", str(t.events), str(t.reports), f"{t.verbal_cooperation}/{t.material_cooperation}",
                   f"{t.verbal_conflict}/{t.material_conflict}", f"{t.goldstein_sum:+.1f}",
-                  "" if t.goldstein_mean is None else f"{t.goldstein_mean:+.2f}", str(t.net_cooperation), "",
+                  shown(t.goldstein_mean, "{:+.2f}"), str(t.net_cooperation), MISSING,
                   style="bold")
     console.print(table)
     for item in rel.imprecise:
@@ -63,7 +64,7 @@ def _print_relations_table(rel, console: Console) -> None:
         console.print(f"[bold]turning point {point.period}[/bold]: {point.direction} "
                       f"({point.before_mean:+.1f} → {point.after_mean:+.1f} net Goldstein per month)")
         for unit in point.drivers:
-            console.print(f"   {unit.date} {unit.source} {unit.plover} {unit.target} {unit.goldstein:+.1f} "
+            console.print(f"   {shown(unit.date)} {shown(unit.source)} {unit.plover} {shown(unit.target)} {unit.goldstein:+.1f} "
                           f"[{unit.n_reports} reports]: {unit.evidence[:140]}")
 
 
@@ -80,19 +81,21 @@ def _write_relations_csv(rel) -> None:
 
 def relations_command(
     a: CodeA, b: CodeB, by: ByOpt = "month", format: FormatOpt = "table", directed: DirectedOpt = False,
-    count: CountOpt = "clusters",
+    count: CountOpt = "clusters", since: SinceOpt = None, until: UntilOpt = None,
 ) -> None:
     """How the relationship between A and B moves: events by period, Goldstein, net cooperation, turning points."""
     from dyadwatch.relations import COUNT_MODES, PERIODS, relations
     from dyadwatch.store import Store
 
     a, b = _code(a, "A"), _code(b, "B")
-    _choice(by, PERIODS, "--by")
-    _choice(format, FORMATS, "--format")
-    _choice(count, COUNT_MODES, "--count")
+    choice(by, PERIODS, "--by")
+    choice(format, FORMATS, "--format")
+    choice(count, COUNT_MODES, "--count")
+    check_range(since, until)
     require_db()
     with Store(state.db, read_only=True) as store:
-        rel = relations(store, a, b, by=by, directed=directed, count=count)  # type: ignore[arg-type]
+        rel = relations(store, a, b, by=by, directed=directed, count=count,  # type: ignore[arg-type]
+                        since=since, until=until)
     if format == "json":
         typer.echo(json.dumps(asdict(rel), ensure_ascii=False, indent=2))
     elif format == "csv":
@@ -112,9 +115,9 @@ def dyads_command(
     from dyadwatch.relations.dyads import SORTS
     from dyadwatch.store import Store
 
-    _choice(sort, SORTS, "--sort")
-    _choice(format, FORMATS, "--format")
-    _choice(count, COUNT_MODES, "--count")
+    choice(sort, SORTS, "--sort")
+    choice(format, FORMATS, "--format")
+    choice(count, COUNT_MODES, "--count")
     require_db()
     with Store(state.db, read_only=True) as store:
         listing = list_dyads(store, limit=limit, window=window, sort=sort, count=count)  # type: ignore[arg-type]
@@ -132,7 +135,7 @@ def dyads_command(
     for col in ("dyad", "events", "Goldstein", "first", "last", "recent", "previous", "change"):
         table.add_column(col, justify="left" if col in ("dyad", "first", "last") else "right")
     for d in listing.dyads:
-        table.add_row(d.dyad, str(d.events), f"{d.goldstein_sum:+.1f}", d.first_date or "", d.last_date or "",
+        table.add_row(d.dyad, str(d.events), f"{d.goldstein_sum:+.1f}", shown(d.first_date), shown(d.last_date),
                       f"{d.recent_events} ({d.recent_goldstein:+.1f})", f"{d.previous_events} ({d.previous_goldstein:+.1f})",
                       f"{d.change:+.1f}")
     Console().print(table)
@@ -141,18 +144,20 @@ def dyads_command(
 def report_command(
     a: CodeA, b: CodeB,
     out: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write (default report-A-B.html).")] = None,
-    directed: DirectedOpt = False, count: CountOpt = "clusters",
+    directed: DirectedOpt = False, count: CountOpt = "clusters", since: SinceOpt = None, until: UntilOpt = None,
 ) -> None:
     """Write a self-contained HTML report on A and B: timeline, turning points, top events, stories, contradictions."""
     from dyadwatch.relations import COUNT_MODES, write_report
     from dyadwatch.store import Store
 
     a, b = _code(a, "A"), _code(b, "B")
-    _choice(count, COUNT_MODES, "--count")
+    choice(count, COUNT_MODES, "--count")
+    check_range(since, until)
     require_db()
     target = out or Path(f"report-{a}-{b}.html")
     with Store(state.db, read_only=True) as store:
-        data = write_report(store, a, b, target, directed=directed, count=count)  # type: ignore[arg-type]
+        data = write_report(store, a, b, target, directed=directed, count=count,  # type: ignore[arg-type]
+                            since=since, until=until)
     typer.echo(str(target))
     err.print(data.summary)
 
@@ -173,7 +178,7 @@ def serve_command(
         err.print(f"[yellow]warning[/yellow]: binding {host} exposes the dashboard beyond this machine")
     app = create_app(state.db, token=token or None)
     err.print(f"dyadwatch dashboard on http://{host}:{port}/ ({'ingest enabled' if token else 'read-only'}); "
-              f"API docs at /docs")
+              f"API described at /openapi.json")
     uvicorn.run(app, host=host, port=port, log_level=os.environ.get("DYADWATCH_LOG_LEVEL", "warning"))
 
 

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from dyadwatch.cli.context import err, require_db, state
+from dyadwatch.display import shown
 from dyadwatch.store import Store
-from dyadwatch.stories import Cluster, Story, assign_stories, load_stories, load_story, rebuild_stories
+
+if TYPE_CHECKING:  # the stories stage imports datasketch (about a second): only when a command needs it
+    from dyadwatch.stories import Cluster, Story
 
 
 def register(app: typer.Typer) -> None:
@@ -29,6 +32,8 @@ def stories(
     """Stories (documents reporting one story) with their event clusters, independent origins and contradictions."""
     if format not in {"table", "jsonl"}:
         raise typer.BadParameter("choose table or jsonl", param_hint="--format")
+    from dyadwatch.stories import assign_stories, load_stories, rebuild_stories
+
     require_db()
     if update or rebuild:
         with Store(state.db) as store:
@@ -56,6 +61,8 @@ def story(
     """One story: its documents (copies name their original), clusters, origins and contradictions."""
     if format not in {"table", "json"}:
         raise typer.BadParameter("choose table or json", param_hint="--format")
+    from dyadwatch.stories import load_story
+
     require_db()
     with Store(state.db, read_only=True) as store:
         found = load_story(store, story_id) if _has_story_tables(store) else None
@@ -91,13 +98,14 @@ def _story_view(found: Story, console: Console) -> None:
         docs.add_column(col, overflow="fold")
     for d in found.documents:
         copy = f"{d.duplicate_of} ({d.copy_kind}, {d.similarity:.2f})" if d.duplicate_of else ""
-        docs.add_row(d.doc_id, d.published.isoformat() if d.published else "", d.outlet or "", copy, d.title or "")
+        docs.add_row(d.doc_id, shown(d.published.isoformat() if d.published else None), shown(d.outlet), copy,
+                     shown(d.title))
     console.print(docs)
     clusters = Table(title=f"{len(found.clusters)} event clusters")
     for col in ("cluster", "date", "dyad", "type", "reports", "docs", "origins", "contradictions"):
         clusters.add_column(col, overflow="fold")
     for c in found.clusters:
-        clusters.add_row(c.cluster_id, c.date or "", c.dyad, c.plover, f"{c.n_asserted}/{c.n_reports}",
+        clusters.add_row(c.cluster_id, shown(c.date), c.dyad, c.plover, f"{c.n_asserted}/{c.n_reports}",
                          str(len(c.doc_ids)), f"{c.independent_origins}: {'; '.join(c.origins)}", _conflicts(c))
     console.print(clusters)
 

@@ -9,7 +9,8 @@ Periods are filled: every period between the first and last dated one is listed,
 nothing happened (except by day, where only days with events are listed). Clusters dated more
 coarsely than the period (e.g. "2024" when counting by month) are left out of the periods and listed
 in `imprecise` by their own date; clusters without a date are counted in `undated`. `totals` covers
-every asserted cluster of the dyad, whatever its date.
+every asserted cluster of the dyad, whatever its date. With `since`/`until` (YYYY[-MM[-DD]], as for
+`dyadwatch events`) only clusters dated inside the bounds count anywhere, totals included.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dyadwatch.coding.ontology import PLOVER_TYPES
-from dyadwatch.relations.periods import check_period_kind, key_range, parse_period, period_key, precision
+from dyadwatch.relations.periods import (check_period_kind, key_range, parse_period, period_key, precision,
+                                         within_bounds)
 from dyadwatch.relations.turning import TurningPoint, add_drivers, turning_points
 from dyadwatch.relations.units import CountMode, DateAggregate, Dyad, unit_source
 from dyadwatch.store import Store
@@ -93,6 +95,12 @@ class Relations:
     turning_points_by: str = "month"
     net_cooperation_formula: str = NET_COOPERATION
     summary: str = ""  # one paragraph in words (summary.describe)
+    since: str | None = None
+    until: str | None = None
+    label: str = ""  # "PRK-CHN", or "PRK→CHN" when directed (Dyad.label)
+
+    def __post_init__(self) -> None:
+        self.label = self.dyad.label
 
     @property
     def dyad(self) -> Dyad:
@@ -100,12 +108,14 @@ class Relations:
 
 
 def relations(store: Store, a: str, b: str, *, by: str = "month", directed: bool = False,
-              count: CountMode = "clusters", with_turning_points: bool = True) -> Relations:
-    """The relations index of A and B (either direction unless `directed`) by `by` period."""
+              count: CountMode = "clusters", with_turning_points: bool = True, since: str | None = None,
+              until: str | None = None) -> Relations:
+    """The relations index of A and B (either direction unless `directed`) by `by` period, counting
+    only clusters dated within `since`/`until` when given."""
     check_period_kind(by)
     dyad = Dyad(a.upper(), b.upper(), directed)
     source = unit_source(store, count)
-    aggregates = source.date_aggregates(dyad)
+    aggregates = [agg for agg in source.date_aggregates(dyad) if within_bounds(agg.date, since, until)]
     periods, imprecise, undated = rollup(aggregates, by)
     totals = PeriodStats("all", periods[0].start if periods else "")
     for agg in aggregates:
@@ -116,7 +126,7 @@ def relations(store: Store, a: str, b: str, *, by: str = "month", directed: bool
         points = turning_points([p.period for p in monthly], [p.goldstein_sum for p in monthly])
         add_drivers(store, source, dyad, points, "month")
     rel = Relations(dyad.a, dyad.b, directed, by, count, source.describe, periods, totals.finish(),
-                    imprecise, undated, points)
+                    imprecise, undated, points, since=since, until=until)
     if with_turning_points:
         from dyadwatch.relations.summary import describe  # summary imports this module
 

@@ -139,3 +139,15 @@ def shift_key(key: str, by: str, steps: int) -> str:
             assert found is not None
             current = found
     return current
+
+
+def within_bounds(event_date: str | None, since: str | None = None, until: str | None = None) -> bool:
+    """Whether an event date passes --since/--until bounds (YYYY[-MM[-DD]]), compared as `events --since`
+    does: the bound against the same-length prefix of the date; undated events fail any bound."""
+    if not since and not until:
+        return True
+    if not event_date:
+        return False
+    if since and event_date[:len(since)] < since:
+        return False
+    return not (until and event_date[:len(until)] > until)

@@ -40,7 +40,7 @@ def describe(rel: Relations) -> str:
     cooperation = t.verbal_cooperation + t.material_cooperation
     conflict = t.verbal_conflict + t.material_conflict
     unit = "events" if rel.count == "clusters" else "reports"
-    parts = [f"{rel.a}\u2013{rel.b}: {t.events} {unit} ({t.reports} reports) {span}, {cooperation} cooperative and "
+    parts = [f"{rel.label}: {t.events} {unit} ({t.reports} reports) {span}, {cooperation} cooperative and "
              f"{conflict} conflictual; net Goldstein {_signed(t.goldstein_sum)} (mean {_signed(t.goldstein_mean or 0)} "
              f"per event). The relationship is {trend(rel)}."]
     for point in rel.turning_points:
@@ -63,5 +63,5 @@ def _clip(text: str, limit: int = 140) -> str:
 
 
 def summary(store: Store, a: str, b: str, *, directed: bool = False, count: str = "clusters") -> str:
-    """The paragraph for the dyad A–B, computed by month."""
+    """The paragraph for the dyad A-B, computed by month."""
     return relations(store, a, b, by="month", directed=directed, count=count).summary  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from dyadwatch.coding.ontology import PLOVER_TYPES
+from dyadwatch.display import dyad_label
 from dyadwatch.relations.periods import NEEDED_LENGTH, Period
 from dyadwatch.store import Store
 from dyadwatch.store.queries import SOURCE_PRIMARY, TARGET_PRIMARY
@@ -43,7 +44,8 @@ class Dyad:
 
     @property
     def label(self) -> str:
-        return f"{self.a}\u2192{self.b}" if self.directed else f"{self.a}\u2013{self.b}"
+        """How a dyad is written everywhere (CLI, API, report, dashboard): "PRK-CHN", or "PRK→CHN" directed."""
+        return dyad_label(self.a, self.b, self.directed)
 
     def sql(self) -> tuple[str, list[str]]:
         """WHERE clause (over the events table) and parameters selecting this dyad."""

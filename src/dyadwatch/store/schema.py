@@ -5,10 +5,12 @@ from importlib.resources import files
 
 import duckdb
 
+from dyadwatch.store.errors import StoreError
+
 SCHEMA_VERSION = 2  # 2: events.trigger_start (added to version-1 stores by apply_schema)
 
 
-class SchemaError(RuntimeError):
+class SchemaError(StoreError):
     """The database is not a dyadwatch store this version can use."""
 
 

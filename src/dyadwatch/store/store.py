@@ -1,17 +1,18 @@
 """The DuckDB store: open a database file, query documents, events and rejections.
 
 Writes go through `Store.writer` (see writer.py). Open with read_only=True for query commands:
-DuckDB allows many readers or one writer process per file.
+DuckDB allows many readers or one writer process per file, so an open that meets another process's
+lock waits for it a bounded time (locking.py; `busy_timeout` seconds, default $DYADWATCH_BUSY_TIMEOUT).
 """
 from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
+from collections.abc import Callable
 from typing import Any
 
-import duckdb
-
 from dyadwatch.records import Document, Event, Rejection
+from dyadwatch.store.locking import connect, stderr_notice
 from dyadwatch.store.queries import COUNTS, DYAD_MONTH_COUNTS, READ_ONLY_KEYWORDS, events_query
 from dyadwatch.store.rows import (
     DOCUMENT_COLUMNS,
@@ -31,7 +32,8 @@ IN_MEMORY = ":memory:"
 class Store:
     """One DuckDB database of documents, events and rejections; a context manager."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, *, busy_timeout: float | None = None,
+                 on_busy: Callable[[str], None] | None = stderr_notice) -> None:
         self.path = Path(path)
         self.read_only = read_only
         in_memory = str(path) == IN_MEMORY
@@ -39,7 +41,7 @@ class Store:
             raise FileNotFoundError(f"no dyadwatch database at {self.path}")
         if not in_memory and not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._con = duckdb.connect(str(path), read_only=read_only)
+        self._con = connect(path, read_only=read_only, timeout=busy_timeout, notify=on_busy)
         try:
             if read_only:
                 check_schema(self._con)

@@ -17,6 +17,7 @@ from dyadwatch.relations.dyads import DyadListing
 from dyadwatch.relations.evidence import Report, UnitView, search_reports, unit_views
 from dyadwatch.relations.index import Relations
 from dyadwatch.relations.units import unit_source
+from dyadwatch.store import StoreError
 
 router = APIRouter(prefix="/api")
 
@@ -76,7 +77,10 @@ def _dyads(app, limit: int = 50, window: int = 3, sort: str = "events", count: s
 
 def warm_dyads(app) -> None:
     """Compute the default dyad listing into the answer cache (run in a thread at server start)."""
-    _dyads(app)
+    try:
+        _dyads(app)
+    except StoreError:
+        pass  # only a head start: the database is busy or unusable now, and the first request will say so
 
 
 @router.get("/dyads", response_model=DyadListing, summary="Dyads with most events and biggest recent change")

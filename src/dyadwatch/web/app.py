@@ -1,7 +1,10 @@
 """The dashboard web app: FastAPI with the JSON API, the dashboard page and its static files.
 
 `create_app(db)` serves read-only; `create_app(db, token=...)` adds POST /api/ingest guarded by the
-token. `dyadwatch serve` runs it with uvicorn on 127.0.0.1.
+token. `dyadwatch serve` runs it with uvicorn on 127.0.0.1. The server keeps no database connection
+between requests (see access.py), so `dyadwatch ingest` can write the same file while it runs. The
+API is described at /openapi.json; there is no /docs page (Swagger UI would load from a CDN, and the
+dashboard must work offline).
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 
 from dyadwatch import __version__
 from dyadwatch.relations.report import environment
+from dyadwatch.store import DatabaseBusy, StoreError
 from dyadwatch.web import api, ingest
 from dyadwatch.web.access import AnswerCache, StoreAccess
 
@@ -34,7 +38,7 @@ def create_app(db: str | Path, *, token: str | None = None, cache_size: int = 64
         yield
         app.state.access.close()
 
-    app = FastAPI(title="dyadwatch", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="dyadwatch", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Coded state-to-state events: relations over time, evidence, stories and search. "
                               "Read-only unless the server was started with a token.")
     app.state.db = Path(db)
@@ -47,8 +51,17 @@ def create_app(db: str | Path, *, token: str | None = None, cache_size: int = 64
     static_dir = files("dyadwatch.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
 
+    @app.exception_handler(DatabaseBusy)
+    def busy(request: Request, exc: DatabaseBusy) -> JSONResponse:
+        return JSONResponse(status_code=503, headers={"Retry-After": "2"},
+                            content={"detail": "database busy (another process is writing it); try again shortly"})
+
+    @app.exception_handler(StoreError)
+    def unusable(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": f"database unavailable: {exc}"})
+
     @app.exception_handler(duckdb.IOException)
-    def busy(request: Request, exc: duckdb.IOException) -> JSONResponse:
+    def io_error(request: Request, exc: duckdb.IOException) -> JSONResponse:
         return JSONResponse(status_code=503, content={"detail": f"database unavailable: {exc}"})
 
     @app.exception_handler(FileNotFoundError)

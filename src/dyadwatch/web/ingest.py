@@ -61,7 +61,7 @@ def api_ingest(request: Request, body: IngestIn) -> IngestAnswer:
         with batch.open("w", encoding="utf-8") as out:
             for article in body.articles:
                 out.write(json.dumps(article.model_dump(exclude_none=True), ensure_ascii=False) + "\n")
-        with request.app.state.access.open() as store:
+        with request.app.state.access.open_writer() as store:  # the write lock only for this batch
             report = ingest_paths([batch], store)
     request.app.state.cache.clear()
     return IngestAnswer(report.stored, report.already_stored, report.events,

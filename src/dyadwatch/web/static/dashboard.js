@@ -2,6 +2,12 @@
 // Every piece of article text is put on the page as text nodes / textContent, never parsed as HTML.
 "use strict";
 
+// One writing convention with the CLI and the report (dyadwatch/display.py): dyads "PRK-CHN" (the API's
+// `label` and `dyad` fields), missing values an em dash.
+const MISSING = "\u2014";
+// A run of more than this many empty periods is drawn as one gap (as in the report's timeline).
+const MAX_EMPTY_RUN = 6;
+
 const state = { dyad: null, by: "month", count: "clusters", directed: false, chart: null, periods: [] };
 
 function el(tag, attrs, ...children) {
@@ -19,6 +25,7 @@ function el(tag, attrs, ...children) {
 }
 
 function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
+function shown(value) { return value === null || value === undefined || value === "" ? MISSING : String(value); }
 function signed(x) { return (x >= 0 ? "+" : "") + Number(x).toFixed(1); }
 function httpUrl(url) { return url && /^https?:\/\//i.test(url) ? url : null; }
 function status(text) { document.getElementById("status").textContent = text || ""; }
@@ -54,7 +61,7 @@ function reportBlock(rep) {
 function unitCard(unit) {
   const head = el("div", { class: "head" },
     el("span", { class: unit.goldstein >= 0 ? "pos" : "neg" }, signed(unit.goldstein)), " ",
-    `${unit.date || "undated"} · ${unit.source || "?"} ${unit.plover} ${unit.target || "?"} (CAMEO ${unit.cameo})`,
+    `${shown(unit.date)} · ${shown(unit.source)} ${unit.plover} ${shown(unit.target)} (CAMEO ${unit.cameo})`,
     el("span", { class: "corroboration" },
       `${unit.n_reports} report${unit.n_reports === 1 ? "" : "s"}, ${unit.independent_origins} independent origin${unit.independent_origins === 1 ? "" : "s"}`));
   return el("div", { class: "card unit" }, head, ...unit.reports.map(reportBlock));
@@ -64,7 +71,7 @@ async function loadDyads() {
   const listing = await getJSON("/api/dyads");
   const picker = clear(document.getElementById("dyad-picker"));
   for (const d of listing.dyads) {
-    picker.append(el("option", { value: d.dyad }, `${d.a}–${d.b} (${d.events} events, recent change ${signed(d.change)})`));
+    picker.append(el("option", { value: d.dyad }, `${d.dyad} (${d.events} events, recent change ${signed(d.change)})`));
   }
   const wanted = new URLSearchParams(window.location.search).get("dyad");
   const chosen = listing.dyads.find(d => d.dyad === wanted) || listing.dyads[0];
@@ -85,7 +92,8 @@ async function loadRelations() {
   status("Loading…");
   const rel = await getJSON("/api/relations", { a, b, by: state.by, count: state.count, directed: state.directed });
   status("");
-  document.getElementById("dyad-title").textContent = `${rel.a}${rel.directed ? "→" : "–"}${rel.b} by ${rel.by}`;
+  const bounds = rel.since || rel.until ? `, ${rel.since || "…"} to ${rel.until || "…"}` : "";
+  document.getElementById("dyad-title").textContent = `${rel.label} by ${rel.by}${bounds}`;
   document.getElementById("summary").textContent = rel.summary;
   state.periods = rel.periods;
   drawChart(rel);
@@ -93,11 +101,30 @@ async function loadRelations() {
   drawTurningPoints(rel);
 }
 
+// The periods with every run of more than MAX_EMPTY_RUN empty ones replaced by one gap slot.
+function slots(periods) {
+  const out = [];
+  let run = [];
+  const flush = () => {
+    if (run.length > MAX_EMPTY_RUN) out.push({ gap: true, period: `no events ${run[0].period} to ${run[run.length - 1].period}` });
+    else out.push(...run);
+    run = [];
+  };
+  for (const p of periods) {
+    if (!p.events) { run.push(p); continue; }
+    flush();
+    out.push(p);
+  }
+  flush();
+  return out;
+}
+
 function drawChart(rel) {
-  const labels = rel.periods.map(p => p.period);
-  const data = (name, sign) => rel.periods.map(p => sign * p[name]);
+  const placed = slots(rel.periods);
+  const labels = placed.map(p => p.period);
+  const data = (name, sign) => placed.map(p => p.gap ? null : sign * p[name]);
   const datasets = [
-    { type: "line", label: "net Goldstein", data: rel.periods.map(p => p.goldstein_sum), yAxisID: "y1", borderColor: "#1f3b73", backgroundColor: "#1f3b73", pointRadius: 2, tension: 0.2, order: 0 },
+    { type: "line", label: "net Goldstein", data: placed.map(p => p.gap ? null : p.goldstein_sum), spanGaps: false, yAxisID: "y1", borderColor: "#1f3b73", backgroundColor: "#1f3b73", pointRadius: 2, tension: 0.2, order: 0 },
     { label: "verbal cooperation", data: data("verbal_cooperation", 1), backgroundColor: "#8fd19e", stack: "events", order: 1 },
     { label: "material cooperation", data: data("material_cooperation", 1), backgroundColor: "#2e8b57", stack: "events", order: 1 },
     { label: "verbal conflict", data: data("verbal_conflict", -1), backgroundColor: "#f4a261", stack: "events", order: 1 },
@@ -113,7 +140,7 @@ function drawChart(rel) {
                 y1: { position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "net Goldstein" } } },
       onClick: (event, elements, chart) => {
         const hits = chart.getElementsAtEventForMode(event, "index", { intersect: false }, true);
-        if (hits.length) loadPeriod(labels[hits[0].index]);
+        if (hits.length && !placed[hits[0].index].gap) loadPeriod(labels[hits[0].index]);
       },
     },
   });
@@ -167,7 +194,7 @@ async function loadStories() {
   for (const s of answer.stories) {
     box.append(el("div", { class: "story" },
       el("a", { class: "story-link", href: `#story=${encodeURIComponent(s.story_id)}` }, s.title || s.story_id),
-      ` · ${s.n_docs} documents, ${s.first_published || "?"} to ${s.last_published || "?"}`));
+      ` · ${s.n_docs} documents, ${shown(s.first_published)} to ${shown(s.last_published)}`));
   }
 }
 
@@ -178,7 +205,7 @@ async function showStory(storyId) {
   box.append(el("h3", {}, story.title || story.story_id));
   const docs = el("ul");
   for (const d of story.documents) {
-    const item = el("li", {}, `${d.published || "?"} · ${d.outlet || d.doc_id}: ${d.title || ""}`);
+    const item = el("li", {}, `${shown(d.published)} · ${d.outlet || d.doc_id}: ${shown(d.title)}`);
     if (d.copy_kind) item.append(` (${d.copy_kind.replace("_", " ")} of ${d.duplicate_of})`);
     docs.append(item);
   }
@@ -204,7 +231,7 @@ async function search(q) {
   const box = clear(document.getElementById("search-results"));
   for (const rep of answer.reports) {
     box.append(el("div", { class: "card" }, el("div", { class: "head" },
-      `${rep.date || "undated"} · ${rep.source_code || "?"} ${rep.plover} ${rep.target_code || "?"} (${signed(rep.goldstein)})`), reportBlock(rep)));
+      `${shown(rep.date)} · ${shown(rep.source_code)} ${rep.plover} ${shown(rep.target_code)} (${signed(rep.goldstein)})`), reportBlock(rep)));
   }
   panel.scrollIntoView({ behavior: "instant", block: "start" });
 }

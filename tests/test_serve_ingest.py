@@ -1,0 +1,128 @@
+"""`dyadwatch ingest` beside a running `dyadwatch serve` on the same database, both real processes: the
+ingest stores everything, the API keeps answering (never a server error) and shows the new documents
+on the next request; the server's own POST /api/ingest (token mode) coexists with the CLI's."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from dyadwatch.store import Store
+from test_relations_data import build_store
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+TOKEN = "side-by-side"
+# Written for this test: two capitals the fixture store never mentions.
+CLI_ARTICLES = [
+    {"id": "side-1", "published": "2024-11-04", "outlet": "Test Wire",
+     "text": "Chilean Foreign Minister Alberto van Klaveren met Peruvian Foreign Minister Elmer Schialer in Lima "
+             "on Monday. The two ministers discussed fisheries and border trade, officials said."},
+    {"id": "side-2", "published": "2024-11-05", "outlet": "Test Daily",
+     "text": "Peru and Chile signed a fisheries cooperation agreement in Santiago on Tuesday."},
+]
+WEB_ARTICLE = {"id": "side-web", "published": "2024-11-06", "outlet": "Test Post",
+               "text": "Chile sent emergency aid to Peru after floods hit the southern region of Tacna on Wednesday."}
+
+pytestmark = pytest.mark.model
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(SRC), "DYADWATCH_BUSY_TIMEOUT": "120"}
+
+
+@pytest.fixture
+def server(tmp_path):
+    db = build_store(tmp_path / "shared.duckdb")
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "dyadwatch.cli.main", "--db", str(db), "serve", "--port", str(port),
+                             "--token", TOKEN], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"serve exited: {proc.stderr.read() if proc.stderr else ''}")
+        try:
+            if httpx.get(base + "/openapi.json", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass  # not listening yet
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("serve did not start within 60 s")
+        time.sleep(0.2)
+    yield db, base
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+class Poller(threading.Thread):
+    """Reads the API every 100 ms until stopped, recording every status code."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__(daemon=True)
+        self.base = base
+        self.statuses: list[int] = []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        with httpx.Client(base_url=self.base, timeout=30) as client:
+            while not self.stop.is_set() and len(self.statuses) < 2000:
+                for path, params in (("/api/dyads", {}), ("/api/relations", {"a": "PRK", "b": "CHN"}),
+                                     ("/api/search", {"q": "Pyongyang"})):
+                    self.statuses.append(client.get(path, params=params).status_code)
+                self.stop.wait(0.1)
+
+
+def test_cli_ingest_while_serving_stores_everything_and_shows_after_refresh(server, tmp_path):
+    db, base = server
+    articles = tmp_path / "side.jsonl"
+    articles.write_text("".join(json.dumps(a) + "\n" for a in CLI_ARTICLES), encoding="utf-8")
+    before = httpx.get(base + "/api/search", params={"q": "fisheries"}, timeout=30).json()
+    assert before["reports"] == []
+
+    poller = Poller(base)
+    poller.start()
+    ingest = subprocess.Popen([sys.executable, "-m", "dyadwatch.cli.main", "--db", str(db), "ingest", str(articles)],
+                              env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        posted = httpx.post(base + "/api/ingest", json={"articles": [WEB_ARTICLE]}, timeout=180,
+                            headers={"Authorization": f"Bearer {TOKEN}"})
+        out, err = ingest.communicate(timeout=300)
+    finally:
+        poller.stop.set()
+        poller.join(timeout=60)
+        if ingest.poll() is None:
+            ingest.kill()
+            ingest.wait()
+    assert ingest.returncode == 0, err
+    assert "Traceback" not in err and "stored 2 documents" in err
+    assert posted.status_code == 200, posted.text
+    assert posted.json()["stored"] == 1
+    assert poller.statuses and all(code in (200, 503) for code in poller.statuses), sorted(set(poller.statuses))
+    assert poller.statuses.count(200) > 0
+
+    after = httpx.get(base + "/api/search", params={"q": "fisheries"}, timeout=30).json()
+    assert {r["doc_id"] for r in after["reports"]} >= {"side-2"}
+    dyads = {d["dyad"] for d in httpx.get(base + "/api/dyads", timeout=30).json()["dyads"]}
+    assert "CHL-PER" in dyads
+    with Store(db, read_only=True) as store:
+        for doc_id in ("side-1", "side-2", "side-web"):
+            assert store.document(doc_id) is not None, doc_id
