@@ -85,3 +85,63 @@ def test_the_coder_adds_an_event_the_model_finds_and_drops_one_it_rejects(nlp, m
 def test_prediction_knows_events_from_non_events():
     assert Prediction("CONSULT", 0.8, 0.1).is_event
     assert not Prediction(NONE_LABEL, 0.9, 0.9).is_event
+
+
+def _training_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_triggers.py"
+    spec = importlib.util.spec_from_file_location("train_triggers", path)
+    module = importlib.util.module_from_spec(spec)
+    import sys
+    sys.modules.setdefault("train_triggers", module)  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_model_was_trained_on_the_shipped_corpus():
+    import json
+
+    from dyadwatch.resources import data_file
+
+    codes = data_file("models", "triggers.json")
+    if not codes.is_file():
+        pytest.skip("no trained model shipped")
+    script = _training_script()
+    trained_on = json.loads(codes.read_text(encoding="utf-8"))["trained_on"]
+    assert trained_on["corpus_sha256"] == script.corpus_digest(script.CORPUS), \
+        "the training sentences changed: rerun scripts/train_triggers.py"
+    assert trained_on["config"] == script.read_config(script.DEFAULT_CONFIG)
+
+
+@pytest.mark.model
+def test_training_is_reproducible(tmp_path):
+    import json
+
+    script = _training_script()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = [
+        {"text": "Japan and India held talks in Tokyo.", "events": [{"trigger": "talks", "plover": "CONSULT", "cameo": "043"}]},
+        {"text": "Iran shelled villages in Iraq.", "events": [{"trigger": "shelled", "plover": "ASSAULT", "cameo": "195"}]},
+        {"text": "The factory held its annual fair.", "events": [], "decoys": ["held"]},
+        {"text": "Egypt hosted Qatar's emir for talks.", "events": [{"trigger": "hosted", "plover": "CONSULT", "cameo": "043"}]},
+    ]
+    (corpus / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    config = tmp_path / "t.cfg"
+    config.write_text("[training]\nseed = 1\nepochs = 3\nbatch_size = 4\nlearning_rate = 0.05\nl2 = 0.0\n"
+                      "none_weight = 1.0\nheldout_percent = 0\n", encoding="utf-8")
+    outputs = []
+    for run in ("one", "two"):
+        import sys
+        argv = ["train_triggers.py", "--config", str(config), "--corpus", str(corpus), "--out", str(tmp_path / run)]
+        old, sys.argv = sys.argv, argv
+        try:
+            script.main()
+        finally:
+            sys.argv = old
+        outputs.append(np.load(tmp_path / run / "triggers.npz"))
+    assert outputs[0]["sparse_weights"].any()
+    for name in ("feature_ids", "sparse_weights", "dense_weights", "bias"):
+        assert np.array_equal(outputs[0][name], outputs[1][name])
