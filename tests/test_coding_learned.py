@@ -145,3 +145,18 @@ def test_training_is_reproducible(tmp_path):
     assert outputs[0]["sparse_weights"].any()
     for name in ("feature_ids", "sparse_weights", "dense_weights", "bias"):
         assert np.array_equal(outputs[0][name], outputs[1][name])
+
+
+@pytest.mark.model
+def test_the_learned_pipeline_scores_every_candidate_with_the_shipped_model():
+    from dyadwatch.coding.features import is_candidate
+    from dyadwatch.coding.learned import default_model
+    from dyadwatch.pipeline import build_pipeline
+
+    if default_model() is None:
+        pytest.skip("no trained model shipped")
+    doc = build_pipeline(learned=True)("The Dutch government summoned Russia's ambassador after the cyber attack.")
+    scores = doc._.trigger_scores
+    assert {t.i for t in doc if is_candidate(t)} == set(scores) != set()
+    assert all(0.0 <= p.probability <= 1.0 for p in scores.values())
+    assert build_pipeline()("Ghana thanked Togo.")._.trigger_scores == {}  # off by default: rules alone

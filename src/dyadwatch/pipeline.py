@@ -20,8 +20,9 @@ from dyadwatch.records import Document, Event
 BATCH_SIZE = 16
 
 
-def build_pipeline(learned: bool = True) -> Language:
-    """A fresh pipeline with every dyadwatch component added (`learned=False`: rules alone)."""
+def build_pipeline(learned: bool = False) -> Language:
+    """A fresh pipeline with every dyadwatch component added; `learned=True` adds the learned trigger
+    layer's proposals and vetoes to the rules (off by default: it does not yet beat the rules on real news)."""
     register_extensions()
     nlp = load_base_model()
     nlp.add_pipe("dyadwatch_paragraphs", before="parser")
