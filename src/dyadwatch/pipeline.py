@@ -12,6 +12,7 @@ from spacy.language import Language
 
 import dyadwatch.actors.component  # noqa: F401  (registers the dyadwatch_actors factory)
 import dyadwatch.coding.component  # noqa: F401  (registers dyadwatch_events)
+import dyadwatch.coding.learned  # noqa: F401  (registers dyadwatch_trigger_model)
 import dyadwatch.time.component  # noqa: F401  (registers dyadwatch_time)
 from dyadwatch.nlp import load_base_model, register_extensions
 from dyadwatch.records import Document, Event
@@ -19,14 +20,16 @@ from dyadwatch.records import Document, Event
 BATCH_SIZE = 16
 
 
-def build_pipeline() -> Language:
-    """A fresh pipeline with every dyadwatch component added."""
+def build_pipeline(learned: bool = False) -> Language:
+    """A fresh pipeline with every dyadwatch component added; `learned=True` adds the learned trigger
+    layer's proposals and vetoes to the rules (off by default: it does not yet beat the rules on real news)."""
     register_extensions()
     nlp = load_base_model()
     nlp.add_pipe("dyadwatch_paragraphs", before="parser")
     nlp.add_pipe("dyadwatch_datelines", after="dyadwatch_paragraphs")
     nlp.add_pipe("dyadwatch_actors")
     nlp.add_pipe("dyadwatch_time")
+    nlp.add_pipe("dyadwatch_trigger_model", config={"enabled": learned})
     nlp.add_pipe("dyadwatch_events")
     return nlp
 

@@ -13,6 +13,7 @@ from rich.table import Table
 from dyadwatch.cli.context import require_db, state
 from dyadwatch.cli.errors import UserError
 from dyadwatch.evaluation import score_gold, score_gsr, score_stories
+from dyadwatch.evaluation.breakdown import MISS_KINDS, GroupScore, breakdown, split_scores
 
 
 def _read_text(path: Path, what: str) -> str:
@@ -89,6 +90,20 @@ def _confusion_table(confusion: Counter, title: str) -> Table:
     return table
 
 
+def _groups_table(groups: list[GroupScore], title: str) -> Table:
+    table = Table(title=title)
+    for name in ("stories", "docs", "precision", "recall", "f1", "dated", "forbidden"):
+        table.add_column(name, justify="left" if name == "stories" else "right")
+    for g in groups:
+        table.add_row(g.name, str(g.documents), f"{g.precision:.3f}", f"{g.recall:.3f}", f"{g.f1:.3f}",
+                      f"{g.dated_recall:.3f}", str(g.forbidden))
+    return table
+
+
+def _kinds(counts: Counter, order: tuple[str, ...]) -> str:
+    return ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in order)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("eval")
     def evaluate(
@@ -100,6 +115,8 @@ def register(app: typer.Typer) -> None:
                                                                "(seeds format only).")] = False,
         stories_file: Annotated[Optional[Path], typer.Option(
             "--stories-file", help="With --stories: read stories from this JSON Lines file.")] = None,
+        split: Annotated[Optional[str], typer.Option(
+            "--split", help="Comma-separated gold stories: figures for them and for all the others.")] = None,
     ) -> None:
         """Precision, recall, dates, forbidden hits, a PLOVER confusion matrix and the errors."""
         data = _read_json(gold, "gold file")
@@ -128,11 +145,21 @@ def register(app: typer.Typer) -> None:
                           f"{res.tuple_recall:.3f}  type_precision {res.type_precision:.3f}")
             return
         res = score_gold(data, events)
+        parts = breakdown(data, events)
+        worked = {s.strip() for s in (split or "").split(",") if s.strip()}
+        groups = split_scores(data, events, worked) if worked else []
         summary = {"precision": res.precision, "recall": res.recall, "f1": res.f1,
-                   "dated_recall": res.dated_recall, "forbidden": res.forbidden, "totals": res.totals}
+                   "dated_recall": res.dated_recall, "forbidden": res.forbidden, "totals": res.totals,
+                   "stories": [vars(g) for g in parts.groups], "miss_kinds": dict(parts.miss_kinds),
+                   "spurious_kinds": dict(parts.spurious_kinds), "wrong_dates": parts.wrong_dates,
+                   "split": [vars(g) for g in groups]}
         if as_json:
             typer.echo(json.dumps(summary, indent=1))
             return
+        if len(parts.groups) > 1:
+            console.print(_groups_table(parts.groups, "Per story"))
+        if groups:
+            console.print(_groups_table(groups, "Stories worked from vs the others"))
         console.print(_confusion_table(res.confusion, "PLOVER confusion (gold key events vs system, same actors)"))
         for g in res.misses[:errors]:
             console.print(f"MISSED {g['id']} {g.get('source')}->{g.get('target')} {g['plover']}: {g.get('evidence')}",
@@ -143,5 +170,9 @@ def register(app: typer.Typer) -> None:
             console.print(f"SPURIOUS {src}->{tgt} {e['plover']}: {e['evidence']['text']}", markup=False)
         for f, _ in res.forbidden_hits:
             console.print(f"FORBIDDEN {f.get('why')}", markup=False)
+        console.print("missed key events by kind: " + _kinds(parts.miss_kinds, MISS_KINDS)
+                      + f"; found with a wrong date: {parts.wrong_dates}", markup=False)
+        console.print("spurious events by kind: " + _kinds(parts.spurious_kinds, ("wrong_actors", "wrong_type")),
+                      markup=False)
         console.print(f"precision {res.precision:.3f}  recall {res.recall:.3f}  f1 {res.f1:.3f}  "
                       f"dated_recall {res.dated_recall:.3f}  forbidden {res.forbidden}")

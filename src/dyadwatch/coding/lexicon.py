@@ -30,6 +30,7 @@ class LexEntry:
     only_negated: bool = False  # "did not pay attention to X": the negated phrase is the act (ignoring X)
     own: bool = False  # an agentless passive's subject is the actor's own ("its envoy was recalled"): it acts
     counterpart: bool = False  # two-sided by nature: with no target in the clause, the other party in context
+    learned: bool = False  # proposed by the learned trigger layer, not listed in the lexicon
 
     @property
     def specificity(self) -> int:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyadwatch.attribution.chain import REPORTING_VERBS
+from dyadwatch.coding.learned import Prediction, default_model
 from dyadwatch.coding.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, TriggerContext
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 
@@ -46,6 +47,11 @@ QUANTITY_NOUNS = {"dollar", "euro", "yuan", "pound", "million", "billion", "kg",
 GROUP_NOUNS = {"mission", "team", "contingent", "group", "delegation", "unit", "detachment", "batch"}
 # Reporting verbs that are also events in their own right when the lexicon says so.
 REPORTING_EVENTS = {"deny", "claim", "allege", "insist", "warn"}
+# The learned layer adds an event the lexicon lacks at this probability, and silences an unconditioned
+# lexicon hit when it gives "no event" this probability (the veto is set high enough that neither the
+# seed articles nor the PLOVER gold standard lose a found event; the dev set was not used to choose).
+ADD_PROBABILITY = 0.6
+VETO_PROBABILITY = 0.97
 
 
 @dataclass(frozen=True)
@@ -144,7 +150,39 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             entry = lexicon.best("A", tok.lemma_.lower(), context_of(tok))
             if entry is not None:
                 triggers.append(Trigger(tok, entry, tok.head if tok.dep_ == "acomp" else None))
+    scores = sentence.doc._.trigger_scores or {}
+    if scores:
+        triggers = [t for t in triggers if not _vetoed(t, scores)]
+        taken = consumed | named | {t.token.i for t in triggers} | {t.light_verb.i for t in triggers if t.light_verb}
+        triggers += learned_triggers(sentence, scores, taken)
+        triggers.sort(key=lambda t: t.token.i)
     return triggers
+
+
+def _vetoed(trig: Trigger, scores: dict[int, Prediction]) -> bool:
+    """A lexicon hit the model is sure is no event ("held office", "a heart attack")."""
+    pred = scores.get(trig.token.i)
+    return pred is not None and pred.none_probability >= VETO_PROBABILITY and not trig.entry.conditions
+
+
+def learned_triggers(sentence: Span, scores: dict[int, Prediction], taken: set[int]) -> list[Trigger]:
+    """Events the lexicon does not list, proposed by the learned layer with enough confidence."""
+    model = default_model()
+    found = []
+    for tok in sentence:
+        pred = scores.get(tok.i)
+        if tok.i in taken or pred is None or not pred.is_event or pred.probability < ADD_PROBABILITY:
+            continue
+        code = model.cameo_for(tok.lemma_.lower(), pred.label) if model is not None else None
+        if code is None:
+            continue
+        pos = "V" if tok.pos_ == "VERB" else "N"
+        light = _light_verb_of(tok) if pos == "N" else None
+        if light is not None and light.i in taken:
+            continue
+        found.append(Trigger(tok, LexEntry(pos, tok.lemma_.lower(), (), code, learned=True), light))
+        taken.add(tok.i)
+    return found
 
 
 def _inside_names(sentence: Span) -> set[int]:
