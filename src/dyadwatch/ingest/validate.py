@@ -17,12 +17,15 @@ from dyadwatch.ingest.language import measure_language
 from dyadwatch.records import Article, Document, Rejection
 
 DEFAULT_MAX_BYTES = 2_000_000
-# "Empty" means no substance left: fewer than MIN_WORDS words, unless a complete sentence of at least
-# MIN_SENTENCE_WORDS words is there. One-sentence news leads (10-20 words) are real documents;
-# a lone headline or a cookie notice is not.
+# "Empty" means no substance left: fewer than MIN_WORDS words, unless a complete sentence is there:
+# at least MIN_SENTENCE_WORDS words ending in . ! or ?, one of them a lower-case word (a verb or
+# function word, which names and headline fragments in title case lack). One-sentence briefs
+# ("Seoul protested on Monday.") are real documents; a lone headline ("Talks resumed.",
+# "Manila and Hanoi sign coast guard hotline deal") or a copyright line is not.
 MIN_WORDS = 20
-MIN_SENTENCE_WORDS = 6
+MIN_SENTENCE_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]」』]*$")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 # A word: a run of word characters, except that each Chinese or Japanese character counts as one
 # (those scripts do not separate words with spaces).
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|\w+(?:[-'’]\w+)*")
@@ -61,10 +64,13 @@ def prepare(article: Article, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | 
     if not verdict.is_english:
         return reject(origin, "non_english", verdict.describe(), doc_id=given_id)
 
+    published = parse_published(article.published) or parse_published(page.published)
+    warnings = () if published or not article.published else (f"published {article.published[:40]!r} is not a "
+                                                               "date between years 1 and 9999: stored undated",)
     return Document(
         doc_id=given_id or derived_doc_id(cleaned), text=cleaned, content_hash=content_hash(cleaned),
         origin=origin, title=title, url=article.url or page.url, outlet=article.outlet or page.outlet,
-        published=parse_published(article.published) or parse_published(page.published),
+        published=published, warnings=warnings,
     )
 
 
@@ -76,7 +82,8 @@ def has_substance(text: str) -> bool:
     """At least MIN_WORDS words, or one complete sentence of MIN_SENTENCE_WORDS words or more."""
     if count_words(text) >= MIN_WORDS:
         return True
-    return any(_SENTENCE_END.search(line) and count_words(line) >= MIN_SENTENCE_WORDS for line in text.split("\n"))
+    return any(_SENTENCE_END.search(line) and count_words(line) >= MIN_SENTENCE_WORDS and _LOWER_WORD.search(line)
+               for line in text.split("\n"))
 
 
 def _missing_metadata(article: Article) -> bool:
