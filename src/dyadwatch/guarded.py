@@ -3,8 +3,8 @@
 Documents are coded in batches through `nlp.pipe` (fast). When a batch raises or runs over its
 time budget, its documents are coded again one at a time, each with its own budget: the one
 that fails comes out as a rejection (`timeout`, or `internal_error` with the exception's type
-and message) and the others as usual. Documents longer than the model takes at once are coded
-in pieces as one document (dyadwatch.nlp.chunks).
+and message) and the others as usual. Documents longer than a piece (10,000 characters) are coded one at a
+time in pieces, as one document (dyadwatch.nlp.chunks).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from dyadwatch import deadline
 from dyadwatch.ingest.ids import internal_error, reject
-from dyadwatch.nlp.chunks import code_long, piece_limit
+from dyadwatch.nlp.chunks import code_pieces, piece_limit
 from dyadwatch.records import Document, Event, Rejection
 
 BATCH_SIZE = 16
@@ -56,13 +56,17 @@ def _code_batch(batch: list[Document], nlp: Language, doc_timeout: float | None)
 
 
 def code_one(document: Document, nlp: Language, doc_timeout: float | None = DEFAULT_DOC_TIMEOUT) -> Coded:
-    """Code one document within its time budget, checking the deadline between components."""
+    """Code one document within its time budget, checking the deadline between components.
+
+    A document coded in pieces gets the budget once per piece (pieces of up to 10,000 characters).
+    """
+    budget = doc_timeout * max(1, -(-len(document.text) // piece_limit(nlp))) if doc_timeout else None
     try:
-        with deadline.time_budget(doc_timeout):
-            doc = code_long(nlp, document.text, lambda d: _label(d, document), deadline.check)
-            return Coded(document, _events(doc))
+        with deadline.time_budget(budget):
+            events, _ = code_pieces(nlp, document.text, lambda doc, k: _label(doc, document, k), deadline.check)
+            return Coded(document, events)
     except deadline.DocTimeout:
-        return Coded(document, failure=reject(document.origin, "timeout", f"not coded within {doc_timeout:g} s "
+        return Coded(document, failure=reject(document.origin, "timeout", f"not coded within {budget:g} s "
                                               "(--doc-timeout)", doc_id=document.doc_id))
     except Exception as exc:  # noqa: BLE001 - recorded as this document's rejection, the run goes on
         return Coded(document, failure=internal_error(document.origin, exc, doc_id=document.doc_id))
@@ -72,8 +76,8 @@ def _make(nlp: Language, document: Document) -> Doc:
     return _label(nlp.make_doc(document.text), document)
 
 
-def _label(doc: Doc, document: Document) -> Doc:
-    doc._.doc_id = document.doc_id
+def _label(doc: Doc, document: Document, piece: int = 0) -> Doc:
+    doc._.doc_id = document.doc_id if piece == 0 else f"{document.doc_id}#{piece}"
     doc._.published = document.published
     return doc
 

@@ -55,7 +55,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     ignored_fields: Counter[str] = field(default_factory=Counter)  # JSON field name → records that had it
     started: float = field(default_factory=time.perf_counter)
-    coding_seconds: float = 0.0  # from the start of the run to the last document stored
+    coding_seconds: float = 0.0  # from the start of the run to the last document coded
     stories_seconds: float = 0.0
 
     @property
@@ -108,6 +108,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
 
     for coded in code_guarded(accepted(), nlp or shared_pipeline(), doc_timeout=doc_timeout):
         document = coded.document
+        report.coding_seconds = report.elapsed()
         saved = _saved(writer, coded) if coded.failure is None else coded.failure
         if isinstance(saved, Rejection):
             seen.pop(document.doc_id, None)  # not stored: a later copy of it may still be
@@ -117,13 +118,16 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
             report.events += len(coded.events)
             words = len(document.text.split())
             report.words += words
-            report.coding_seconds = report.elapsed()
             _notify(progress, report, words)
         else:
             report.already_stored += 1
             _notify(progress, report, 0)
     stories_started = time.perf_counter()
-    assign_stories(store)  # stories and event clusters for the new documents (and any left pending)
+    try:
+        assign_stories(store)  # stories and event clusters for the new documents (and any left pending)
+    except Exception as exc:  # noqa: BLE001 - documents are stored; the warning says how to finish
+        report.warnings.append(f"stories not updated ({type(exc).__name__}: {exc}); the documents are stored, "
+                               "run `dyadwatch stories --update` to assign them")
     report.stories_seconds = time.perf_counter() - stories_started
     return report
 

@@ -25,7 +25,7 @@ MAX_WARNINGS_SHOWN = 20
 
 def usage_error(console: Console, message: str) -> typer.Exit:
     """Print one line on stderr; the caller raises the returned Exit (code 2)."""
-    console.print(f"error: {message}", markup=False, highlight=False)
+    console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(code=EXIT_USAGE)
 
 
@@ -78,18 +78,18 @@ def print_summary(console: Console, report: IngestReport) -> None:
     total = report.elapsed()
     rate = f"{report.stored / total:.2f} docs/s, {report.words / total:.0f} words/s" if total > 0 else ""
     console.print(f"stored {report.stored} documents ({report.events} events), {report.already_stored} already "
-                  f"stored, {len(report.rejected)} rejected", markup=False, highlight=False)
+                  f"stored, {len(report.rejected)} rejected", markup=False, highlight=False, soft_wrap=True)
     console.print(f"took {total:.1f} s ({report.coding_seconds:.1f} s reading and coding, {report.stories_seconds:.1f} s "
-                  f"stories): {rate} over the whole run", markup=False, highlight=False)
+                  f"stories): {rate} over the whole run", markup=False, highlight=False, soft_wrap=True)
     if report.rejected:
         reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(report.rejected_by_reason().items()))
-        console.print(f"rejected by reason: {reasons}", markup=False, highlight=False)
+        console.print(f"rejected by reason: {reasons}", markup=False, highlight=False, soft_wrap=True)
     for rej in report.rejected:
-        console.print(f"  rejected {rej.origin}: {rej.reason} {rej.detail}".rstrip(), markup=False, highlight=False)
+        console.print(f"  rejected {rej.origin}: {rej.reason} {rej.detail}".rstrip(), markup=False, highlight=False, soft_wrap=True)
     for warning in report.warnings[:MAX_WARNINGS_SHOWN]:
-        console.print(f"  warning {warning}", markup=False, highlight=False)
+        console.print(f"  warning {warning}", markup=False, highlight=False, soft_wrap=True)
     if len(report.warnings) > MAX_WARNINGS_SHOWN:
-        console.print(f"  ... and {len(report.warnings) - MAX_WARNINGS_SHOWN} more warnings", markup=False)
+        console.print(f"  ... and {len(report.warnings) - MAX_WARNINGS_SHOWN} more warnings", markup=False, soft_wrap=True)
     if report.ignored_fields:
         fields = ", ".join(f"{name} ({n})" for name, n in sorted(report.ignored_fields.items()))
-        console.print(f"ignored JSON fields (records): {fields}", markup=False, highlight=False)
+        console.print(f"ignored JSON fields (records): {fields}", markup=False, highlight=False, soft_wrap=True)

@@ -1,32 +1,36 @@
-"""Long documents: coded in pieces below spaCy's `nlp.max_length`, stored as ONE document.
+"""Long documents: coded in pieces, stored as ONE document.
 
 `split_text` cuts a text into consecutive pieces that join back to it exactly, each at most
 `limit` characters, cutting after a paragraph break where it can, else after a sentence end,
-else at a space, else (a run of `limit` characters without one) anywhere. `code_long` runs the
-model's own stages (tokeniser, tagger, parser, NER and our sentence-boundary components) on each
-piece, joins the pieces into one Doc (`Doc.from_docs`, offsets those of the whole text), and only
-then runs actors, times and events, so an event's evidence and sentence index are the whole
-document's and the timeline runs across pieces.
+else at a space, else (a run of `limit` characters without one) anywhere. `code_pieces` runs the
+whole pipeline on each piece and shifts each event into the whole text: evidence offsets,
+trigger offsets and sentence indices are the document's, and the events carry the document's id.
+
+Pieces are at most PIECE_CHARS characters (and always below spaCy's `nlp.max_length`): several
+stages look across a whole document, so their cost grows faster than its length, and a
+10,000-character piece (a long article) is coded in about a second where a 1 MB text in one piece
+would take hours; texts up to that length are coded whole.
+What is lost at a piece boundary: a relative date or a counterpart taken from the previous
+paragraph when that paragraph ended the previous piece.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# The first component that needs the whole document (actors and everything after it).
-FIRST_WHOLE_DOC_COMPONENT = "dyadwatch_actors"
-# Pieces are at most this long even when nlp.max_length allows more: the parser needs about
-# 1 GB of memory per 100,000 characters it sees at once.
-MAX_PIECE_CHARS = 100_000
+from dyadwatch.records import Event, Evidence
+
+PIECE_CHARS = 10_000
 _CUTS = (re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
 
 
 def piece_limit(nlp: Language) -> int:
-    """The longest piece `code_long` gives the model."""
-    return max(1, min(nlp.max_length - 1, MAX_PIECE_CHARS))
+    """The longest text coded in one piece."""
+    return max(1, min(nlp.max_length - 1, PIECE_CHARS))
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -55,43 +59,36 @@ def _cut(text: str, start: int, stop: int) -> int:
     return stop
 
 
-def code_long(nlp: Language, text: str, prepare: Callable[[Doc], None],
-              check: Callable[[], None] = lambda: None) -> Doc:
-    """One Doc for `text`, coded piece by piece (see the module docstring).
+def code_pieces(nlp: Language, text: str, label: Callable[[Doc, int], Doc],
+                check: Callable[[], None] = lambda: None) -> tuple[list[Event], list[Doc]]:
+    """The events of `text` coded piece by piece (see the module docstring), and the pieces' Docs.
 
-    `prepare` sets the Doc's own attributes (id, publication date) on each piece and on the
-    joined Doc; `check` runs between stages (a deadline) and may raise.
+    `label(doc, k)` sets the k-th piece's own attributes (document id, publication date) before
+    the pipeline runs; `check` runs after every component (a deadline) and may raise. Pieces after
+    the first are coded under the id "<doc id>#<k>", which keeps their event ids distinct; their
+    events then carry the document's id.
     """
-    names = nlp.pipe_names
-    split = names.index(FIRST_WHOLE_DOC_COMPONENT) if FIRST_WHOLE_DOC_COMPONENT in names else len(names)
-    early, late = nlp.pipeline[:split], nlp.pipeline[split:]
-    pieces: list[Doc] = []
-    for piece_text in split_text(text, piece_limit(nlp)):
-        piece = nlp.make_doc(piece_text)
-        prepare(piece)
-        for _, component in early:
-            piece = component(piece)
+    events: list[Event] = []
+    docs: list[Doc] = []
+    offset = sentences = 0
+    for k, piece_text in enumerate(split_text(text, piece_limit(nlp))):
+        doc = label(nlp.make_doc(piece_text), k)
+        for _, component in nlp.pipeline:
+            doc = component(doc)
             check()
-        pieces.append(piece)
-    doc = _joined(pieces)
-    prepare(doc)
-    for _, component in late:
-        doc = component(doc)
-        check()
-    return doc
+        doc_id = doc._.doc_id if k == 0 else doc._.doc_id.rsplit("#", 1)[0]
+        events += [_shifted(e, doc_id, offset, sentences) for e in doc._.events or []]
+        docs.append(doc)
+        offset += len(piece_text)
+        sentences += sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+    return events, docs
 
 
-def _joined(pieces: list[Doc]) -> Doc:
-    """The pieces as one Doc, their wire-dateline token ranges shifted to the joined tokens."""
-    if len(pieces) == 1:
-        return pieces[0]
-    datelines: list[tuple[int, int]] = []
-    offset = 0
-    for piece in pieces:
-        datelines += [(start + offset, end + offset) for start, end in (piece._.datelines or [])]
-        offset += len(piece)
-    for piece in pieces:
-        piece._.datelines = None  # doc-level values differ between pieces; set once below
-    doc = Doc.from_docs(pieces, ensure_whitespace=False)
-    doc._.datelines = datelines
-    return doc
+def _shifted(event: Event, doc_id: str, chars: int, sentences: int) -> Event:
+    """`event` of a piece that starts `chars` characters and `sentences` sentences into the document."""
+    if chars == 0:
+        return event
+    evidence = Evidence(event.evidence.text, event.evidence.start + chars, event.evidence.end + chars)
+    trigger = event.trigger_start + chars if event.trigger_start is not None else None
+    return replace(event, doc_id=doc_id, sentence_index=event.sentence_index + sentences, evidence=evidence,
+                   trigger_start=trigger)
