@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 COUNTRIES = ("Chile", "Peru", "Japan", "India", "Kenya", "Norway", "Brazil", "Egypt")
 VERBS = ("met", "criticised", "signed a trade deal with", "accused", "praised", "recalled its envoy from")
 NASTY_CHARS = ["\u202e", "\u202d", "\u2066", "\u200b", "\ufeff", "\x00", "\x07", "\x1b", "\ud800", "\udfff",
-               "\U0001f600", "\U0001f1f0\U0001f1f7", "\u0301", "\r", "\u2028", "é", "“", "—"]
+               "\U0001f600", "\U0001f1f0", "\U0001f1f7", "\u0301", "\r", "\u2028", "é", "“", "—"]
 ODD_DATES = [None, "", "2024-06-19", "0001-01-01", "9999-12-31", "99999-01-01", "2024-02-30", "yesterday",
              1718755200, 10 ** 30, -1, 1.5e308, True, [], {"y": 2024}, "Wed, 19 Jun 2024 08:00:00 +0900",
              "2024-06-19T25:61:00", "9999-12-31T23:59:59-23:59"]

@@ -49,6 +49,7 @@ def _code_batch(batch: list[Document], nlp: Language, doc_timeout: float | None)
         try:
             with deadline.time_budget(doc_timeout):
                 docs = list(nlp.pipe((_make(nlp, d) for d in batch), batch_size=len(batch)))
+                deadline.check()  # off the main thread nothing interrupts nlp.pipe: check once it returns
             return [Coded(d, _events(doc)) for d, doc in zip(batch, docs)]
         except Exception:  # noqa: BLE001 - the batch is retried one document at a time, which records the error
             pass

@@ -57,6 +57,7 @@ class IngestReport:
     started: float = field(default_factory=time.perf_counter)
     coding_seconds: float = 0.0  # from the start of the run to the last document coded
     stories_seconds: float = 0.0
+    stage: str = "coding"  # "coding", then "stories"
 
     @property
     def seen(self) -> int:
@@ -123,6 +124,8 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
             report.already_stored += 1
             _notify(progress, report, 0)
     stories_started = time.perf_counter()
+    report.stage = "stories"
+    _notify(progress, report, 0)
     try:
         assign_stories(store)  # stories and event clusters for the new documents (and any left pending)
     except Exception as exc:  # noqa: BLE001 - documents are stored; the warning says how to finish

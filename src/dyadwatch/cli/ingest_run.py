@@ -62,14 +62,16 @@ class ProgressLine:
 
     def __init__(self, console: Console) -> None:
         self.progress = Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} docs"),
-                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=console,
+                                 TextColumn("{task.fields[rate]}"), TextColumn("{task.fields[stage]}"),
+                                 TimeElapsedColumn(), console=console,
                                  transient=False)
-        self.task = self.progress.add_task("ingest", total=None, rate="")
+        self.task = self.progress.add_task("ingest", total=None, rate="", stage="")
         self.started = time.perf_counter()
 
     def __call__(self, report: IngestReport, words: int) -> None:
         elapsed = max(time.perf_counter() - self.started, 1e-6)
-        self.progress.update(self.task, completed=report.seen,
+        stage = "assigning stories" if report.stage == "stories" else ""
+        self.progress.update(self.task, completed=report.seen, stage=stage,
                              rate=f"{report.stored / elapsed:.1f} stored docs/s, {report.words / elapsed:.0f} words/s")
 
 
