@@ -54,11 +54,17 @@ def test_bad_json_and_missing_text_are_rejections_with_line_origins(tmp_path):
 
 def test_undecodable_jsonl_line_does_not_spoil_the_others(tmp_path):
     good = json.dumps({"id": "a", "text": BODY}).encode()
-    bad = '{"id": "b", "text": "Caf\u00e9 talks"}'.encode("latin-1")
+    bad = b'{"id": "b", "text": "' + bytes(range(14, 32)) * 3 + b'"}'
     path = write(tmp_path / "enc.jsonl", good + b"\n" + bad + b"\n" + good.replace(b'"a"', b'"c"') + b"\n")
     items = list(read_inputs([path]))
     assert [getattr(i, "id", None) for i in items] == ["a", None, "c"]
-    assert isinstance(items[1], Rejection) and items[1].reason == "undecodable" and items[1].origin == f"{path}:2"
+    assert isinstance(items[1], Rejection) and items[1].origin == f"{path}:2"
+
+
+def test_a_latin1_jsonl_line_is_decoded(tmp_path):
+    line = '{"id": "b", "text": "Ch\u00e1vez met Lula in Bras\u00edlia"}'.encode("latin-1")
+    [article] = read_inputs([write(tmp_path / "latin.jsonl", line + b"\n")])
+    assert article.text == "Ch\u00e1vez met Lula in Bras\u00edlia"
 
 
 def test_json_file_may_hold_an_array_or_json_lines(tmp_path):
@@ -116,11 +122,16 @@ def test_missing_path_is_not_found(tmp_path):
     assert isinstance(rej, Rejection) and rej.reason == "not_found" and rej.origin.endswith("nowhere.jsonl")
 
 
-def test_latin1_text_is_undecodable_and_random_bytes_are_binary(tmp_path):
-    latin = write(tmp_path / "latin.txt", ("Caf\u00e9 diplomacy in S\u00e3o Paulo. " * 5).encode("latin-1"))
+def test_legacy_encodings_are_decoded_and_random_bytes_are_binary(tmp_path):
+    prose = "Caf\u00e9 diplomacy in S\u00e3o Paulo: \u201cyes\u201d \u2013 Ch\u00e1vez said. " * 5
+    latin = write(tmp_path / "latin.txt", prose.replace("\u201c", '"').replace("\u201d", '"').replace("\u2013", "-")
+                  .encode("latin-1"))
+    windows = write(tmp_path / "cp1252.txt", prose.encode("cp1252"))
+    utf16 = write(tmp_path / "utf16.txt", prose.encode("utf-16"))
     blob = write(tmp_path / "blob.dat", bytes(range(256)) * 4)
-    reasons = [(r.origin, r.reason) for r in read_inputs([latin, blob])]
-    assert reasons == [(str(latin), "undecodable"), (str(blob), "binary")]
+    items = list(read_inputs([latin, windows, utf16, blob]))
+    assert "S\u00e3o Paulo" in items[0].text and [i.text for i in items[1:3]] == [prose, prose]
+    assert (items[3].origin, items[3].reason) == (str(blob), "binary")
 
 
 def test_rejection_ids_are_stable_across_reads(tmp_path):

@@ -27,6 +27,7 @@ class Article:
     outlet: str | None = None
     published: str | None = None  # ISO 8601 date or datetime, as given
     raw_bytes: int = 0  # size of the raw input, for the size limit
+    ignored_fields: tuple[str, ...] = ()  # JSON fields present but not read (see dyadwatch.ingest.fields)
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Document:
     url: str | None = None
     outlet: str | None = None
     published: date | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)  # dropped or assumed on the way in (not stored)
 
 
 @dataclass

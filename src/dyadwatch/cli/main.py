@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dyadwatch.cli import eval_cmd, relations_cmd, stories_cmd
 from dyadwatch.cli.context import err, require_db, state
@@ -43,30 +41,29 @@ def _parse_dyad(dyad: str | None) -> tuple[str, str] | None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="JSON Lines, .txt, .html files or folders of them.")],
     max_bytes: Annotated[int, typer.Option(help="Reject documents larger than this many bytes.")] = 2_000_000,
+    published: Annotated[Optional[str], typer.Option(
+        help="Publication date (YYYY-MM-DD) for documents that give none.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet for documents that name none.")] = None,
+    url: Annotated[Optional[str], typer.Option(help="URL for documents that give none.")] = None,
+    doc_timeout: Annotated[float, typer.Option(
+        help="Reject a document not coded within this many seconds as 'timeout' (0: no limit).")] = 30.0,
+    fail_on_reject: Annotated[bool, typer.Option(help="Exit 1 when any document was rejected.")] = False,
 ) -> None:
     """Read, code and store articles; bad documents are stored as rejections with a reason."""
+    from dyadwatch.cli import ingest_run
     from dyadwatch.runner import ingest_paths
 
-    started = time.perf_counter()
-    words_total = 0
-    with Store(state.db) as store, Progress(
-        TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} docs"),
-        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=False,
-    ) as progress:
-        task = progress.add_task("ingest", total=None, rate="")
-
-        def on_progress(report, words: int) -> None:
-            nonlocal words_total
-            words_total += words
-            elapsed = max(time.perf_counter() - started, 1e-6)
-            progress.update(task, completed=report.seen,
-                            rate=f"{report.seen / elapsed:.1f} docs/s, {words_total / elapsed:.0f} words/s")
-
-        report = ingest_paths(paths, store, max_bytes=max_bytes, progress=on_progress)
-    err.print(f"stored {report.stored} documents ({report.events} events), "
-              f"{report.already_stored} already stored, {len(report.rejected)} rejected")
-    for rej in report.rejected:
-        err.print(f"  rejected {rej.origin}: {rej.reason} {rej.detail}".rstrip())
+    ingest_run.check_paths(err, paths)
+    defaults = ingest_run.run_defaults(err, published, outlet, url)
+    timeout = ingest_run.check_timeout(err, doc_timeout)
+    with Store(state.db) as store:
+        line = ingest_run.ProgressLine(err)
+        with line.progress:
+            report = ingest_paths(paths, store, max_bytes=max_bytes, progress=line, defaults=defaults,
+                                  doc_timeout=timeout)
+    ingest_run.print_summary(err, report)
+    if fail_on_reject and report.rejected:
+        raise typer.Exit(code=ingest_run.EXIT_REJECTED)
 
 
 @app.command()

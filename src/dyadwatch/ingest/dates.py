@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
+MAX_CHARS = 100  # longer values are not dates (and would only cost time)
 # Tried in order; each raises ValueError (or TypeError/IndexError for RFC 2822) when the text is not its format.
 _PARSERS: tuple[Callable[[str], date], ...] = (
     date.fromisoformat,
@@ -14,13 +15,14 @@ _PARSERS: tuple[Callable[[str], date], ...] = (
 
 
 def parse_published(value: str | None) -> date | None:
-    """The calendar date as written (no time-zone shift), or None when the value is not a date."""
+    """The calendar date as written (no time-zone shift), or None when the value is not a date
+    (years outside 1-9999 and numbers such as epoch seconds are not dates here)."""
     text = (value or "").strip()
-    if not text:
+    if not text or len(text) > MAX_CHARS:
         return None
     for parse in _PARSERS:
         try:
             return parse(text)
-        except (TypeError, ValueError, IndexError):
-            continue  # not this format; an unparseable date leaves `published` empty, by design
+        except (TypeError, ValueError, IndexError, OverflowError):
+            continue  # not this format (or off the calendar); leaves `published` empty, by design
     return None

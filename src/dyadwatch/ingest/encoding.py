@@ -1,11 +1,20 @@
-"""Bytes to text: UTF-8 decoding and binary detection, for raw files and for decoded strings.
+"""Bytes to text: encoding detection and binary detection, for raw files and for decoded strings.
 
-A file is binary when it holds NUL bytes or when more than a small share of its characters are
+Decoding, in order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); then strict UTF-8; then
+`charset-normalizer`'s best guess. When that guess is a single-byte Western code page (it often
+says cp1250 or mac_roman for a short Windows-1252 text) Windows-1252 is tried first: it is by far
+the most common legacy encoding of English news and, unlike Latin-1, decodes curly quotes and
+dashes; so it is when the text has too few non-ASCII bytes for a multi-byte guess to mean much. Only input that no encoding turns into prose-like text is rejected.
+
+A text is binary when it holds NUL characters or when more than a small share of its characters are
 control characters that never occur in prose (tab, newline, carriage return and form feed do).
 """
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
+
+import charset_normalizer
 
 # Share of disallowed control characters above which input counts as binary. Prose has none;
 # random bytes have about 12%, so 5% separates them with room for a few stray characters.
@@ -13,6 +22,13 @@ MAX_CONTROL_RATIO = 0.05
 SAMPLE_SIZE = 65_536  # characters (or bytes) examined; binary formats show it early
 _PROSE_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 _PROSE_CONTROL_BYTES = {9, 10, 11, 12, 13}
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SINGLE_BYTE_FAMILIES = ("cp125", "latin", "iso8859", "mac_", "cp437", "cp850", "ascii")
+FALLBACK = "cp1252"
+# Below this many non-ASCII bytes a multi-byte guess (cp864, big5, ...) is noise: a few accented
+# Latin-1 letters are far likelier in English news.
+MIN_MULTIBYTE_EVIDENCE = 64
 
 
 @dataclass(frozen=True)
@@ -59,11 +75,40 @@ def bytes_look_binary(raw: bytes) -> str | None:
 
 
 def decode_bytes(raw: bytes) -> str | DecodeFailure:
-    """UTF-8 text (a leading byte-order mark dropped), or why the bytes are not UTF-8 text."""
+    """The text in `raw` (any byte-order mark dropped), or why the bytes are not text."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return _checked(raw, encoding) or DecodeFailure("undecodable", f"not {encoding} despite its byte-order mark")
+    if b"\x00" not in raw[:SAMPLE_SIZE]:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # not UTF-8: detect the encoding below
+    for encoding in _candidates(raw):
+        text = _checked(raw, encoding)
+        if text is not None:
+            return text
+    binary = bytes_look_binary(raw)
+    if binary:
+        return DecodeFailure("binary", binary)
+    return DecodeFailure("undecodable", "no text encoding fits these bytes")
+
+
+def _candidates(raw: bytes) -> list[str]:
+    """Encodings to try, most likely first (see the module docstring)."""
+    best = charset_normalizer.from_bytes(raw[:SAMPLE_SIZE * 4]).best()
+    guess = best.encoding if best is not None else None
+    if guess is None:
+        return [] if b"\x00" in raw[:SAMPLE_SIZE] else [FALLBACK]
+    if guess.startswith(_SINGLE_BYTE_FAMILIES) or sum(b >= 0x80 for b in raw[:SAMPLE_SIZE]) < MIN_MULTIBYTE_EVIDENCE:
+        return [FALLBACK, guess]
+    return [guess]
+
+
+def _checked(raw: bytes, encoding: str) -> str | None:
+    """`raw` decoded strictly with `encoding` when the result reads as text, else None."""
     try:
-        return raw.decode("utf-8-sig")  # plain UTF-8, with or without a byte-order mark
-    except UnicodeDecodeError as error:
-        binary = bytes_look_binary(raw)
-        if binary:
-            return DecodeFailure("binary", binary)
-        return DecodeFailure("undecodable", f"not UTF-8: {error.reason} at byte {error.start}")
+        text = raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return None if text_looks_binary(text) else text

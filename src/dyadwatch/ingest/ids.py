@@ -30,7 +30,26 @@ def rejection_id(origin: str, reason: str) -> str:
     return REJECTION_ID_PREFIX + digest[:ID_HEX_CHARS]
 
 
+MAX_DETAIL_CHARS = 500
+MAX_ORIGIN_CHARS = 2_000
+
+
 def reject(origin: str, reason: str, detail: str = "", doc_id: str | None = None) -> Rejection:
-    """A rejection record with its stable id."""
-    return Rejection(rejection_id=rejection_id(origin, reason), origin=origin, reason=reason,
-                     detail=detail, doc_id=doc_id)
+    """A rejection record with its stable id; every field made storable (valid UTF-8, bounded)."""
+    return Rejection(rejection_id=rejection_id(origin, reason), origin=storable(origin, MAX_ORIGIN_CHARS),
+                     reason=reason, detail=storable(detail, MAX_DETAIL_CHARS),
+                     doc_id=storable(doc_id, MAX_ORIGIN_CHARS) if doc_id is not None else None)
+
+
+def internal_error(origin: str, exc: BaseException, doc_id: str | None = None) -> Rejection:
+    """The rejection of an input whose handling raised `exc`: reason internal_error, detail "Type: message"."""
+    return reject(origin, "internal_error", f"{type(exc).__name__}: {exc}", doc_id=doc_id)
+
+
+def storable(text: str, limit: int) -> str:
+    """`text` with lone surrogates escaped ("\\udfff") and cut to `limit` characters."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[:limit - 1] + "…"

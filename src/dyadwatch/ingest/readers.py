@@ -1,8 +1,10 @@
 """Reading inputs: JSON Lines, plain text and HTML files, and folders of them, into Articles.
 
 Readers never raise for bad content: every input that cannot become an Article comes out as a
-Rejection with a reason (not_found, unreadable, unsupported_type, bad_json, missing_text, binary,
-undecodable, and oversized when a size limit is given). Folders are walked recursively in sorted order, skipping hidden files and folders.
+Rejection with a reason (not_found, unreadable, unsupported_type, bad_json, malformed, missing_text,
+binary, undecodable, and oversized when a size limit is given); an unexpected exception while reading
+one file or JSON line becomes an `internal_error` rejection of that input and reading goes on.
+Folders are walked recursively in sorted order, skipping hidden files and folders.
 """
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from dyadwatch.ingest.encoding import DecodeFailure, decode_bytes
-from dyadwatch.ingest.ids import reject
+from dyadwatch.ingest.fields import article_from_record as _from_object
+from dyadwatch.ingest.ids import internal_error, reject
 from dyadwatch.records import Article, Rejection
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -21,6 +24,7 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED_SUFFIXES = JSONL_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 MAX_TITLE_WORDS = 25
+TOO_DEEP = "JSON nested too deeply to read"
 
 Item = Article | Rejection
 
@@ -36,7 +40,7 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None) ->
         if path.is_dir():
             yield from _read_folder(path, max_bytes)
         elif path.is_file():
-            yield from read_file(path, max_bytes=max_bytes)
+            yield from guarded_file(path, max_bytes)
         elif path.exists():
             yield reject(str(path), "unsupported_type", "not a regular file or folder")
         else:
@@ -46,9 +50,17 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None) ->
 def _read_folder(folder: Path, max_bytes: int | None) -> Iterator[Item]:
     for path in walk_folder(folder):
         if path.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield from read_file(path, max_bytes=max_bytes)
+            yield from guarded_file(path, max_bytes)
         else:
             yield reject(str(path), "unsupported_type", f"extension {path.suffix or '(none)'!r} is not read in folders")
+
+
+def guarded_file(path: Path, max_bytes: int | None) -> Iterator[Item]:
+    """read_file, except that an exception ends only this file, as an internal_error rejection."""
+    try:
+        yield from read_file(path, max_bytes=max_bytes)
+    except Exception as exc:  # noqa: BLE001 - recorded as the file's rejection, the run goes on
+        yield internal_error(str(path), exc)
 
 
 def walk_folder(folder: Path) -> list[Path]:
@@ -118,7 +130,7 @@ def read_jsonl_lines(lines: Iterable[bytes], origin: str, max_bytes: int | None 
         if max_bytes is not None and len(line) > max_bytes:
             yield _oversized(f"{origin}:{number}", len(line), max_bytes)
         else:
-            yield _jsonl_line(line, f"{origin}:{number}")
+            yield _guarded_line(line, f"{origin}:{number}")
 
 
 def _whole_json(raw: bytes, origin: str) -> list[Item] | None:
@@ -133,12 +145,28 @@ def _whole_json(raw: bytes, origin: str) -> list[Item] | None:
         value = json.loads(text)
     except json.JSONDecodeError:
         return None
+    except RecursionError:
+        return [reject(f"{origin}:1", "malformed", TOO_DEEP)]
     if isinstance(value, dict):
         return [article_from_record(value, f"{origin}:1", raw_bytes=len(raw))]
     if isinstance(value, list):
-        return [article_from_record(item, f"{origin}[{i}]", raw_bytes=len(json.dumps(item).encode("utf-8")))
+        return [article_from_record(item, f"{origin}[{i}]", raw_bytes=_json_size(item))
                 for i, item in enumerate(value, start=1)]
     return None
+
+
+def _json_size(value: Any) -> int:
+    try:
+        return len(json.dumps(value).encode("utf-8", "surrogatepass"))
+    except (RecursionError, ValueError):
+        return 0  # too deep or not encodable: article_from_record rejects it as malformed
+
+
+def _guarded_line(line: bytes, origin: str) -> Item:
+    try:
+        return _jsonl_line(line, origin)
+    except Exception as exc:  # noqa: BLE001 - recorded as this line's rejection, the next line is read
+        return internal_error(origin, exc)
 
 
 def _jsonl_line(line: bytes, origin: str) -> Item:
@@ -149,32 +177,13 @@ def _jsonl_line(line: bytes, origin: str) -> Item:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         return reject(origin, "bad_json", f"{exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return reject(origin, "malformed", TOO_DEEP)
     return article_from_record(record, origin, raw_bytes=len(line.rstrip(b"\r\n")))
 
 
 def article_from_record(record: Any, origin: str, raw_bytes: int) -> Item:
-    """An Article from one JSON object of the contract's shape; needs a non-empty text or html."""
+    """An Article from one JSON value of the contract's shape (see dyadwatch.ingest.fields)."""
     if not isinstance(record, dict):
         return reject(origin, "bad_json", f"expected a JSON object, got {type(record).__name__}")
-    doc_id = _optional_str(record.get("id"))
-    text, html = _nonblank(record.get("text")), _nonblank(record.get("html"))
-    if text is None and html is None:
-        return reject(origin, "missing_text", "needs a non-empty 'text' or 'html' string", doc_id=doc_id)
-    return Article(origin=origin, id=doc_id, text=text, html=html, title=_optional_str(record.get("title")),
-                   url=_optional_str(record.get("url")), outlet=_optional_str(record.get("outlet")),
-                   published=_optional_str(record.get("published")), raw_bytes=raw_bytes)
-
-
-def _nonblank(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def _optional_str(value: Any) -> str | None:
-    """Strings stripped (empty → None); numbers as strings (ids like 17); anything else None."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, str):
-        return value.strip() or None
-    return None
+    return _from_object(record, origin, raw_bytes)

@@ -7,6 +7,7 @@ bad_html, empty, non_english. An unparseable `published` is kept as None, never 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from dyadwatch.ingest.clean import clean_text, normalize
 from dyadwatch.ingest.dates import parse_published
@@ -17,12 +18,16 @@ from dyadwatch.ingest.language import measure_language
 from dyadwatch.records import Article, Document, Rejection
 
 DEFAULT_MAX_BYTES = 2_000_000
-# "Empty" means no substance left: fewer than MIN_WORDS words, unless a complete sentence of at least
-# MIN_SENTENCE_WORDS words is there. One-sentence news leads (10-20 words) are real documents;
-# a lone headline or a cookie notice is not.
+# "Empty" means no substance left: fewer than MIN_WORDS words, unless a complete sentence is there:
+# at least MIN_SENTENCE_WORDS words ending in . ! or ?, one of them a lower-case word (a verb or
+# function word, which names and headline fragments in title case lack). One-sentence briefs
+# ("Seoul protested on Monday.") are real documents; a lone headline ("Talks resumed.",
+# "Manila and Hanoi sign coast guard hotline deal") or a copyright line is not.
 MIN_WORDS = 20
-MIN_SENTENCE_WORDS = 6
+USABLE_YEARS = (2, 9998)  # publication years kept (see _publication)
+MIN_SENTENCE_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]」』]*$")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 # A word: a run of word characters, except that each Chinese or Japanese character counts as one
 # (those scripts do not separate words with spaces).
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|\w+(?:[-'’]\w+)*")
@@ -61,11 +66,29 @@ def prepare(article: Article, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | 
     if not verdict.is_english:
         return reject(origin, "non_english", verdict.describe(), doc_id=given_id)
 
+    published, warnings = _publication(article.published, page.published)
     return Document(
         doc_id=given_id or derived_doc_id(cleaned), text=cleaned, content_hash=content_hash(cleaned),
         origin=origin, title=title, url=article.url or page.url, outlet=article.outlet or page.outlet,
-        published=parse_published(article.published) or parse_published(page.published),
+        published=published, warnings=warnings,
     )
+
+
+def _publication(given: str | None, from_page: str | None) -> tuple[date | None, tuple[str, ...]]:
+    """The publication date, and a warning when one was given but cannot be used.
+
+    Dates within a year of the calendar's ends (years 1 and 9999) parse but are dropped: nothing
+    relative can be anchored on them, and story windows around them would leave the calendar.
+    """
+    for value in (given, from_page):
+        day = parse_published(value)
+        if day is not None and not USABLE_YEARS[0] <= day.year <= USABLE_YEARS[1]:
+            return None, (f"published {value!r} is at the end of the calendar: stored undated",)
+        if day is not None:
+            return day, ()
+    if given:
+        return None, (f"published {given[:40]!r} is not a date between years 1 and 9999: stored undated",)
+    return None, ()
 
 
 def count_words(text: str) -> int:
@@ -76,7 +99,8 @@ def has_substance(text: str) -> bool:
     """At least MIN_WORDS words, or one complete sentence of MIN_SENTENCE_WORDS words or more."""
     if count_words(text) >= MIN_WORDS:
         return True
-    return any(_SENTENCE_END.search(line) and count_words(line) >= MIN_SENTENCE_WORDS for line in text.split("\n"))
+    return any(_SENTENCE_END.search(line) and count_words(line) >= MIN_SENTENCE_WORDS and _LOWER_WORD.search(line)
+               for line in text.split("\n"))
 
 
 def _missing_metadata(article: Article) -> bool:

@@ -111,6 +111,8 @@ def _period(match: re.Match[str], scan: _Scan, start: int, end: int) -> TimeValu
     return anchor_period(match.group("unit").lower(), offset, scan.published, scan.text[start:end], ahead)
 
 
+# Publication years on which relative dates are anchored: a year's margin from the calendar's ends.
+ANCHOR_YEARS = (2, 9998)
 _DAY_WORD_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
                      "this morning": 0, "this afternoon": 0, "this evening": 0, "the day before yesterday": -2}
 
@@ -215,6 +217,14 @@ def future_by_words(text: str) -> FutureTest:
     return test
 
 
+def anchorable(published: date | None) -> date | None:
+    """`published` when relative dates can be anchored on it, None within a year of the calendar's
+    ends (0001, 9999), where "last Wednesday" or "next May" would fall off the calendar."""
+    if published is None or not ANCHOR_YEARS[0] <= published.year <= ANCHOR_YEARS[1]:
+        return None
+    return published
+
+
 def find_time_expressions(
     text: str, published: date | datetime | None = None, *, future: FutureTest | None = None, loose: bool = False
 ) -> list[TimeMention]:
@@ -224,7 +234,7 @@ def find_time_expressions(
     whether an expression's clause is in the future tense (default: a look at the words before it);
     `loose` also accepts a bare year or month name (for strings already known to be dates).
     """
-    published_day = published.date() if isinstance(published, datetime) else published
+    published_day = anchorable(published.date() if isinstance(published, datetime) else published)
     scan = _Scan(text, published_day, future or future_by_words(text))
     found: list[tuple[int, int, int, TimeMention]] = []
     for rank, (pattern, handler) in enumerate(_LOOSE_RULES if loose else _RULES):
@@ -233,7 +243,10 @@ def find_time_expressions(
             start, end = match.span(core)
             if p.BOUND_BEFORE.search(text[:start]):
                 continue
-            result = handler(match, scan, start, end)
+            try:
+                result = handler(match, scan, start, end)
+            except OverflowError:
+                result = None  # "400 years ago" and the like fall off the calendar: left undated
             if result is None:
                 continue
             mention = TimeMention(start, end, text[start:end],
@@ -259,7 +272,7 @@ def normalize_expression(text: str, published: date | datetime | None = None) ->
     patterns in loose mode. Anaphors and offsets need a timeline, so they give None here.
     """
     stripped = " ".join(text.split())
-    published_day = published.date() if isinstance(published, datetime) else published
+    published_day = anchorable(published.date() if isinstance(published, datetime) else published)
     if p.ANY_MONTH.search(stripped) and p.DAY_NUMBER.search(stripped):
         parsed = _parse_day(stripped, published_day)
         if parsed is not None:
