@@ -48,9 +48,12 @@ def ingest(
     doc_timeout: Annotated[float, typer.Option(
         help="Reject a document not coded within this many seconds as 'timeout' (0: no limit).")] = 30.0,
     fail_on_reject: Annotated[bool, typer.Option(help="Exit 1 when any document was rejected.")] = False,
+    learned: Annotated[bool, typer.Option(
+        help="Add the learned trigger layer's proposals and vetoes to the rules (experimental).")] = False,
 ) -> None:
     """Read, code and store articles; bad documents are stored as rejections with a reason."""
     from dyadwatch.cli import ingest_run
+    from dyadwatch.pipeline import build_pipeline
     from dyadwatch.runner import ingest_paths
 
     ingest_run.check_paths(err, paths)
@@ -60,7 +63,7 @@ def ingest(
         line = ingest_run.ProgressLine(err)
         with line.progress:
             report = ingest_paths(paths, store, max_bytes=max_bytes, progress=line, defaults=defaults,
-                                  doc_timeout=timeout)
+                                  doc_timeout=timeout, nlp=build_pipeline(learned=True) if learned else None)
     ingest_run.print_summary(err, report)
     if fail_on_reject and report.rejected:
         raise typer.Exit(code=ingest_run.EXIT_REJECTED)
