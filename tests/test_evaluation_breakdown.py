@@ -57,3 +57,11 @@ def test_split_separates_the_stories_worked_from():
     worked, others = split_scores(GOLD, events, {"beta"})
     assert (worked.documents, worked.recall) == (1, 1.0)
     assert (others.documents, others.recall) == (2, 0.0)
+
+
+def test_only_keeps_the_named_stories():
+    from dyadwatch.evaluation.breakdown import stories_subset
+
+    part = stories_subset(GOLD, {"beta"})
+    assert [d["id"] for d in part["documents"]] == ["b1"]
+    assert [g["doc"] for g in part["events"]] == ["b1"]

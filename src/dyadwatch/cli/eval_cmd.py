@@ -13,7 +13,7 @@ from rich.table import Table
 from dyadwatch.cli.context import require_db, state
 from dyadwatch.cli.errors import UserError
 from dyadwatch.evaluation import score_gold, score_gsr, score_stories
-from dyadwatch.evaluation.breakdown import MISS_KINDS, GroupScore, breakdown, split_scores
+from dyadwatch.evaluation.breakdown import MISS_KINDS, GroupScore, breakdown, split_scores, stories_subset
 
 
 def _read_text(path: Path, what: str) -> str:
@@ -100,6 +100,10 @@ def _groups_table(groups: list[GroupScore], title: str) -> Table:
     return table
 
 
+def _names(listed: str | None) -> set[str]:
+    return {name.strip() for name in (listed or "").split(",") if name.strip()}
+
+
 def _kinds(counts: Counter, order: tuple[str, ...]) -> str:
     return ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in order)
 
@@ -117,12 +121,16 @@ def register(app: typer.Typer) -> None:
             "--stories-file", help="With --stories: read stories from this JSON Lines file.")] = None,
         split: Annotated[Optional[str], typer.Option(
             "--split", help="Comma-separated gold stories: figures for them and for all the others.")] = None,
+        only: Annotated[Optional[str], typer.Option(
+            "--only", help="Comma-separated gold stories: score (and list the errors of) these alone.")] = None,
     ) -> None:
         """Precision, recall, dates, forbidden hits, a PLOVER confusion matrix and the errors."""
         data = _read_json(gold, "gold file")
         if not isinstance(data, (dict, list)):
             raise UserError(f"gold file {gold} is neither the seeds format (an object) nor the PLOVER gold (a list)")
         events = _load_events(events_file)
+        if only and isinstance(data, dict):
+            data = stories_subset(data, _names(only))
         console = Console()
         if stories:
             if isinstance(data, list):
@@ -146,7 +154,7 @@ def register(app: typer.Typer) -> None:
             return
         res = score_gold(data, events)
         parts = breakdown(data, events)
-        worked = {s.strip() for s in (split or "").split(",") if s.strip()}
+        worked = _names(split)
         groups = split_scores(data, events, worked) if worked else []
         summary = {"precision": res.precision, "recall": res.recall, "f1": res.f1,
                    "dated_recall": res.dated_recall, "forbidden": res.forbidden, "totals": res.totals,

@@ -51,6 +51,11 @@ def subset(gold: dict, doc_ids: set[str]) -> dict:
             "forbidden": [f for f in gold.get("forbidden", []) if f["doc"] in doc_ids]}
 
 
+def stories_subset(gold: dict, stories: set[str]) -> dict:
+    """The gold set restricted to the documents of the named stories."""
+    return subset(gold, {d["id"] for d in gold["documents"] if story_of(d) in stories})
+
+
 def group_score(name: str, gold: dict, events: list[dict]) -> GroupScore:
     res = score_gold(gold, events)
     return GroupScore(name, len(gold["documents"]), res.precision, res.recall, res.f1, res.dated_recall, res.forbidden)
@@ -65,10 +70,9 @@ def per_story(gold: dict, events: list[dict]) -> list[GroupScore]:
 
 def split_scores(gold: dict, events: list[dict], worked: set[str]) -> list[GroupScore]:
     """Figures for the named stories and for all the others."""
-    inside = {d["id"] for d in gold["documents"] if story_of(d) in worked}
-    outside = {d["id"] for d in gold["documents"]} - inside
-    return [group_score("worked from", subset(gold, inside), events),
-            group_score("the others", subset(gold, outside), events)]
+    others = {story_of(d) for d in gold["documents"]} - worked
+    return [group_score("worked from", stories_subset(gold, worked), events),
+            group_score("the others", stories_subset(gold, others), events)]
 
 
 def miss_kind(gold_event: dict, coded: list[dict]) -> str:
