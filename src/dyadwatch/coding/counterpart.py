@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.references import paragraph_numbers
 from dyadwatch.nlp.extensions import ACTOR_SPANS
+from dyadwatch.nlp.spanindex import spans_between
 from dyadwatch.records import Actor
 
 
@@ -20,11 +21,10 @@ def counterpart(trigger: Token, sentence: Span, sources: list[Actor]) -> Actor |
     """The other party for `trigger`, or None when the context names none."""
     doc = trigger.doc
     own = {s.country for s in sources}
-    mentions = [(start, a) for start, a in _state_mentions(doc) if a.country not in own]
-    before = [a for start, a in mentions if sentence.start <= start < trigger.i]
+    before = [a for a in _state_mentions(doc, sentence.start, trigger.i) if a.country not in own]
     if before:
         return before[-1]
-    after = [a for start, a in mentions if trigger.i < start < sentence.end]
+    after = [a for a in _state_mentions(doc, trigger.i + 1, sentence.end) if a.country not in own]
     if after:
         return after[0]
     previous = _previous_sentence(sentence)
@@ -33,13 +33,14 @@ def counterpart(trigger: Token, sentence: Span, sources: list[Actor]) -> Actor |
     paragraphs = paragraph_numbers(doc)
     if paragraphs[previous.start] != paragraphs[sentence.start]:
         return None
-    found = [a for start, a in _state_mentions(doc) if previous.start <= start < previous.end and a.country not in own]
+    found = [a for a in _state_mentions(doc, previous.start, previous.end) if a.country not in own]
     return found[-1] if found else None
 
 
-def _state_mentions(doc: Doc) -> list[tuple[int, Actor]]:
-    spans = doc.spans[ACTOR_SPANS] if ACTOR_SPANS in doc.spans else []
-    return [(span.start, span._.actor) for span in spans if span._.actor is not None and span._.actor.country]
+def _state_mentions(doc: Doc, start: int, end: int) -> list[Actor]:
+    """Actors with a country among the mentions that start in tokens [start, end)."""
+    spans = spans_between(doc, ACTOR_SPANS, start, end)
+    return [span._.actor for span in spans if span._.actor is not None and span._.actor.country]
 
 
 def _previous_sentence(sentence: Span) -> Span | None:

@@ -22,6 +22,7 @@ from dyadwatch.coding.triggers import OBLIGATION_ENTRY, Trigger, find_triggers
 from dyadwatch.coding.unresolved import (
     is_agentless_attack, names_an_agent, placed, unresolved_actor, with_unresolved_source,
 )
+from dyadwatch.nlp.spanindex import words_between
 from dyadwatch.records import Actor, Event, Evidence
 from dyadwatch.time import event_time, publication_fallback
 from dyadwatch.time.choose import ORDER_PREPOSITIONS
@@ -32,7 +33,7 @@ MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
 NEEDS_TARGET = frozenset({"CONSULT", "AID", "COERCE"})
 # "A and B met / signed / agreed": with each other. "A and B condemned the launch": each on its own.
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
-RECIPROCAL_PRONOUNS = {"themselves", "other", "another"}
+RECIPROCAL_PRONOUNS = frozenset({"themselves", "other", "another"})
 # Verbs that put out a text speaking for its author: "issued a reminder that X must ...". Not "rejected a
 # proposal that X must ...": the proposal is somebody else's.
 ISSUING_VERBS = {"issue", "send", "deliver", "publish", "release", "hand", "write", "make", "address", "convey"}
@@ -44,6 +45,7 @@ RECIPROCAL_LEMMAS = {"clash", "fight", "exchange", "trade", "skirmish", "spar", 
 class SentenceRef:
     index: int
     span: Span
+    text: str  # span.text, built once: it costs the sentence's length each time it is read
 
 
 def code_doc(doc: Doc, lexicon: Lexicon) -> list[Event]:
@@ -52,7 +54,7 @@ def code_doc(doc: Doc, lexicon: Lexicon) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple] = set()
     for sent_index, sent in enumerate(doc.sents):
-        ref = SentenceRef(sent_index, sent)
+        ref = SentenceRef(sent_index, sent, sent.text)
         for trig in find_triggers(sent, lexicon):
             for event in _events_for(trig, ref, index, doc):
                 key = (event.sentence_index, event.cameo[:3], _actor_key(event.source), _actor_key(event.target), event.status)
@@ -108,7 +110,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
         return []
     when = _event_date(ref.span, trig, doc._.published, status)
     attribution = attribution_chain(trig.light_verb or trig.token, ref.span)
-    evidence = Evidence(ref.span.text, ref.span.start_char, ref.span.end_char)
+    evidence = Evidence(ref.text, ref.span.start_char, ref.span.end_char)
     trigger_text = " ".join(t.text for t in (trig.light_verb, trig.token) if t is not None)
     out = []
     if not args.targets and cameo.plover == "THREATEN":
@@ -247,9 +249,17 @@ def _adj_target(adj: Token, index: ActorIndex) -> Actor | None:
 def _mutual(trig: Trigger, plover: str) -> bool:
     """Whether "A and B <did it>" with nobody else named means they did it with each other."""
     verb = trig.light_verb or trig.token
-    reciprocal_object = any(t.lower_ in RECIPROCAL_PRONOUNS for c in verb.children for t in c.subtree
+    reciprocal_object = any(_holds_reciprocal(c) for c in verb.children
                             if c.dep_ in {"dobj", "prep", "npadvmod"})  # "distanced themselves", "each other"
     return plover in MUTUAL_TYPES or trig.token.lemma_.lower() in RECIPROCAL_LEMMAS or reciprocal_object
+
+
+def _holds_reciprocal(token: Token) -> bool:
+    """A reciprocal pronoun in the token's subtree. The doc's few reciprocal pronouns are checked for
+    descent from `token`, instead of walking a subtree that in a long sentence is most of it."""
+    left, right = token.left_edge.i, token.right_edge.i
+    return any(token.i == r.i or token.is_ancestor(r)
+               for r in words_between(token.doc, RECIPROCAL_PRONOUNS, left, right + 1))
 
 
 def _pairs(args: Arguments, mutual: bool = True) -> list[tuple[Actor, Actor | None]]:

@@ -13,6 +13,7 @@ from dyadwatch.attribution.chain import REPORTING_VERBS
 from dyadwatch.coding.learned import Prediction, default_model
 from dyadwatch.coding.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, TriggerContext
 from dyadwatch.nlp.extensions import ACTOR_SPANS
+from dyadwatch.nlp.spanindex import spans_between
 
 LIGHT_VERBS = {
     "make", "hold", "have", "conduct", "carry", "launch", "stage", "issue", "impose", "express", "pay", "give",
@@ -187,10 +188,9 @@ def learned_triggers(sentence: Span, scores: dict[int, Prediction], taken: set[i
 
 def _inside_names(sentence: Span) -> set[int]:
     """Tokens of organisation and institution names the actors stage found (not agent nouns)."""
-    spans = sentence.doc.spans.get(ACTOR_SPANS, [])
+    spans = spans_between(sentence.doc, ACTOR_SPANS, sentence.start, sentence.end)
     return {i for span in spans if span.label_ == "ACTOR" and span._.actor is not None and span._.actor.name
-            and sentence.start <= span.start < sentence.end and span._.actor.code[:3] in {"IGO", "NGO", "IMG", "MNC"}
-            for i in range(span.start, span.end)}
+            and span._.actor.code[:3] in {"IGO", "NGO", "IMG", "MNC"} for i in range(span.start, span.end)}
 
 
 def verb_lemma(tok: Token, lexicon: Lexicon) -> str:

@@ -14,7 +14,7 @@ villagers") keeps its victims and has no source at all.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dyadwatch.actors import acted_on, agent_noun_sector, country_of_word, is_person_title, names_a_people
 from dyadwatch.coding.arguments import ActorIndex, Arguments, passive_parts, subject_of
@@ -172,7 +172,8 @@ def _phrase_text(head: Token) -> str:
 def _phrase_tokens(head: Token) -> list[Token]:
     """The named entity the head is in, or the head with its modifiers, compounds and "of" complements;
     never clauses or appositions, and no leading article."""
-    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in AGENT_ENTITIES), None)
+    entity = _entity_at(head)
+    entity = entity if entity is not None and entity.label_ in AGENT_ENTITIES else None
     if entity is not None and entity.end - entity.start <= MAX_PHRASE_TOKENS:
         start = entity.start + 1 if entity[0].dep_ == "det" and len(entity) > 1 else entity.start
         return list(head.doc[start:entity.end])
@@ -200,3 +201,20 @@ def _by_object(noun: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _entity_at(token: Token) -> Span | None:
+    """The named entity (as doc.ents has it) that holds `token`, read from the IOB tags around it:
+    the cost is the entity's length, where doc.ents builds every entity of the document."""
+    if token.ent_iob_ not in ("B", "I") or not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    if doc[start].ent_iob_ != "B":
+        return None  # a malformed I run without its B: doc.ents would refuse it too
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[start].ent_type_)

@@ -53,7 +53,8 @@ PROMPT_PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     r"^(tags?|topics?|keywords?)\s*:",
 )]
 
-BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|→|\|)\s+")
+# `(?<!\s)`: a run of spaces is tried once, from its first character, not from each of them.
+BREADCRUMB_SEPARATORS = re.compile(r"(?<!\s)\s+(?:>|›|»|→|\|)\s+")
 MAX_CRUMB_WORDS = 5
 
 BYLINE_START = re.compile(r"^(by|written by|reporting by|words by)\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -62,8 +63,13 @@ BYLINE_FILLER = frozenset("""and & staff reporter reporters writer writers corre
 editors contributor contributors columnist in the of for with at bureau chief senior political diplomatic
 foreign national international""".split())
 BRACKETED = re.compile(r"[\[(][^\[\]()]*[\])]")
+# An e-mail address is one whitespace-free token of at most 254 characters (RFC 5321). The pattern is
+# only ever matched at the start of such a token, never searched through a line: searched, its two
+# `\S+` backtrack over every start position and a long word without spaces costs the square of its
+# length (a 2 MB word took hours).
+MAX_EMAIL_CHARS = 254
 EMAIL = re.compile(r"\S+@\S+\.\w+")
-ENDS_WITH_EMAIL = re.compile(r"[\[(<]?\s*\S+@\S+\.\w+\s*[\])>]?$")
+CLOSING_BRACKETS = "])>"
 
 CREDIT_BRACKET = re.compile(r"\[(?P<credit>[^\[\]]{1,40})\]$")
 CREDIT_PAREN = re.compile(r"\((?P<credit>[^()]{1,40})\)$")
@@ -91,8 +97,35 @@ TITLE_NAME_TOKEN = re.compile(r"^[A-Z][a-z'’.-]*(-[A-Za-z][a-z'’]*)*,?$")
 LATIN_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
+# The short-line rules (prompts, bylines, captions, ...) count words; a line of few words can still be
+# a megabyte long ("words" without spaces), and no rule applies to lines longer than this per word.
+MAX_WORD_CHARS = 30
+
+
 def word_count(line: str) -> int:
     return len(line.split())
+
+
+def is_short(line: str, max_words: int) -> bool:
+    """At most `max_words` words and `max_words * MAX_WORD_CHARS` characters: a line the rules may read."""
+    return len(line) <= max_words * MAX_WORD_CHARS and word_count(line) <= max_words
+
+
+def strip_emails(text: str) -> str:
+    """`text` with each e-mail address (and what its token holds before it) replaced by a space."""
+    parts = re.split(r"(\s+)", text)
+    for i, part in enumerate(parts):
+        match = EMAIL.match(part) if "@" in part and len(part) <= MAX_EMAIL_CHARS else None
+        if match:
+            parts[i] = " " + part[match.end():]
+    return "".join(parts)
+
+
+def ends_with_email(line: str) -> bool:
+    """The line's last token is an e-mail address, alone or in brackets: '... [kim@paper.test]'."""
+    rest = (line[:-1] if line[-1:] and line[-1] in CLOSING_BRACKETS else line).rstrip()
+    last = rest.rsplit(None, 1)[-1] if rest else ""
+    return "@" in last and len(last) <= MAX_EMAIL_CHARS and EMAIL.fullmatch(last) is not None
 
 
 def letter_count(line: str) -> int:
@@ -114,7 +147,7 @@ def is_ui_only(line: str) -> bool:
 
 def is_prompt(line: str) -> bool:
     """Share, print, login, subscribe, comment and 'read more' prompts and labels."""
-    if word_count(line) > MAX_PROMPT_WORDS:
+    if not is_short(line, MAX_PROMPT_WORDS):
         return False
     return is_ui_only(line) or any(p.search(line) for p in PROMPT_PATTERNS)
 
@@ -131,19 +164,19 @@ def is_breadcrumb(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     """'By Jane Doe', 'BY KIM MIN-SU, PARK JI-HO [reporter@paper.test]', 'Reporting by ...'."""
-    if word_count(line) > MAX_BYLINE_WORDS:
+    if not is_short(line, MAX_BYLINE_WORDS):
         return False
     if CREDIT_LINE.match(line):
         return True
     match = BYLINE_START.match(line)
     if not match:
-        return bool(ENDS_WITH_EMAIL.search(line)) and _is_name_list(EMAIL.sub(" ", line))
+        return ends_with_email(line) and _is_name_list(strip_emails(line))
     return _is_name_list(match.group("rest"))
 
 
 def _is_name_list(text: str) -> bool:
     """True when `text` is only names (capitalised words), commas, 'and' and job titles."""
-    text = EMAIL.sub(" ", BRACKETED.sub(" ", text))
+    text = strip_emails(BRACKETED.sub(" ", text))
     tokens = [t for t in re.split(r"[\s,;/|]+", text.strip().rstrip(".")) if any(ch.isalpha() for ch in t)]
     if not tokens:
         return False
@@ -180,7 +213,7 @@ def is_reporter_bullet(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     """Photo captions and credits: '... [NEWS1]', '... (Photo courtesy of X)', 'Photo: ...'."""
-    if word_count(line) > MAX_CAPTION_WORDS:
+    if not is_short(line, MAX_CAPTION_WORDS):
         return False
     if PHOTO_PREFIX.match(line) or PHOTO_SUFFIX.search(line) or GETTY_SUFFIX.search(line):
         return True

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from spacy.tokens import Span, Token
 
 from dyadwatch.nlp.extensions import TIME_SPANS
+from dyadwatch.nlp.spanindex import spans_between
 from dyadwatch.time.syntax import (
     NOUN_MODIFIER_DEPS,
     attaching_dep,
@@ -39,9 +40,7 @@ ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
 
 def sentence_times(sent: Span) -> list[Span]:
     """The dated spans of doc.spans["times"] that lie inside `sent`."""
-    if TIME_SPANS not in sent.doc.spans:
-        return []
-    return [s for s in sent.doc.spans[TIME_SPANS] if sent.start <= s.start and s.end <= sent.end and s._.time]
+    return [s for s in spans_between(sent.doc, TIME_SPANS, sent.start, sent.end) if s.end <= sent.end and s._.time]
 
 
 def event_time(sent: Span, trigger: Token) -> TimeValue | None:

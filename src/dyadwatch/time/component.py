@@ -8,6 +8,7 @@ patterns missed; with a parser, future tense is read from the parse rather than 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 
 from spacy.language import Language
@@ -36,10 +37,12 @@ class TimeTagger:
         published = as_date(doc._.published)
         parsed = doc.has_annotation("DEP")  # read once: each of these scans the whole doc
         entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS] if doc.has_annotation("ENT_IOB") else []
+        entity_starts = [e.start for e in entities]  # doc.ents come in text order
         timeline = Timeline()
         spans: list[Span] = []
         for sentence in _sentences(doc, parsed):
-            inside = [e for e in entities if sentence.start <= e.start and e.end <= sentence.end]
+            first, last = bisect_left(entity_starts, sentence.start), bisect_left(entity_starts, sentence.end)
+            inside = [e for e in entities[first:last] if e.end <= sentence.end]
             for mention in _sentence_mentions(sentence, published, parsed, inside):
                 value = mention.value
                 if mention.link is not None:

@@ -42,6 +42,17 @@ class _Scan:
     text: str
     published: date | None
     future: FutureTest
+    first_if_end: int  # where the text's first "if" ends ("if ... then" is logic); past the end if none
+
+
+# A pattern ending in "$" that reads the words before an expression reads at most this many characters.
+TAIL_CHARS = 80
+
+
+def ends_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether `pattern` (ending in "$") matches text[:start] at its end, read within TAIL_CHARS.
+    Word boundaries and look-behinds at the window's edge still see the characters before it."""
+    return pattern.search(text, max(0, start - TAIL_CHARS), start) is not None
 
 
 Handler = Callable[[re.Match[str], _Scan, int, int], "TimeValue | TimelineLink | None"]
@@ -85,7 +96,7 @@ def _month(match: re.Match[str], scan: _Scan, start: int, end: int) -> TimeValue
 
 
 def _year(match: re.Match[str], scan: _Scan, start: int, end: int) -> TimeValue | None:
-    if p.COUNT_NOUN_AFTER.match(scan.text[end:]):
+    if p.COUNT_NOUN_AFTER.match(scan.text, end):
         return None  # "the 2000 troops" is an amount
     return make_value(int(match.group("year")), None, None, "explicit", scan.text[start:end])
 
@@ -93,7 +104,7 @@ def _year(match: re.Match[str], scan: _Scan, start: int, end: int) -> TimeValue 
 def _weekday(match: re.Match[str], scan: _Scan, start: int, end: int) -> TimeValue | None:
     if scan.published is None:
         return None
-    if p.NAME_BEFORE_WEEKDAY.search(scan.text[:start]) or p.NAME_AFTER_WEEKDAY.match(scan.text[end:]):
+    if ends_before(p.NAME_BEFORE_WEEKDAY, scan.text, start) or p.NAME_AFTER_WEEKDAY.match(scan.text, end):
         return None
     mod = (match.group("mod") or "").lower()
     mode = {"last": "last", "past": "last", "this": "this", "coming": "this", "next": "next"}.get(mod)
@@ -103,7 +114,7 @@ def _weekday(match: re.Match[str], scan: _Scan, start: int, end: int) -> TimeVal
 
 
 def _period(match: re.Match[str], scan: _Scan, start: int, end: int) -> TimeValue | None:
-    if scan.published is None or p.DETERMINER_BEFORE.search(scan.text[:start]):
+    if scan.published is None or ends_before(p.DETERMINER_BEFORE, scan.text, start):
         return None  # "over the last year" is a duration
     offset = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[match.group("mod").lower()]
     qualifier = scan.text[start:match.start("mod")].lower()
@@ -121,7 +132,7 @@ def _day_word(match: re.Match[str], scan: _Scan, start: int, end: int) -> TimeVa
     word = " ".join(match.group("word").lower().split())
     if scan.published is None:
         return None
-    if match.group("word") == "Today" and re.search(r"[A-Z][\w.]*\s+$", scan.text[:start]):
+    if match.group("word") == "Today" and ends_before(p.TITLE_BEFORE, scan.text, start):
         return None  # a title: "USA Today"
     day = date.fromordinal(scan.published.toordinal() + _DAY_WORD_OFFSETS[word])
     return from_date(day, "day", "relative", scan.text[start:end])
@@ -150,7 +161,7 @@ def _anaphor(match: re.Match[str], scan: _Scan, start: int, end: int) -> Timelin
 
 
 def _bare_then(match: re.Match[str], scan: _Scan, start: int, end: int) -> TimelineLink | None:
-    if p.IF_BEFORE.search(scan.text[:start]):
+    if scan.first_if_end <= start:
         return None  # "if ... then" is logic, not time
     return TimelineLink()
 
@@ -165,9 +176,9 @@ def _vague_offset(match: re.Match[str], scan: _Scan, start: int, end: int) -> Ti
 
 
 def _neighbour(match: re.Match[str], scan: _Scan, start: int, end: int) -> TimelineLink | None:
-    before = scan.text[:start]
     direction = match.group("dir").lower()
-    if p.DURATION_BEFORE.search(before) and (direction == "next" or not re.search(r"(?i:\bin\s+)$", before)):
+    if ends_before(p.DURATION_BEFORE, scan.text, start) and (
+            direction == "next" or not ends_before(p.IN_BEFORE, scan.text, start)):
         return None  # "within the next year" is a span of time, not a date
     sign = 1 if direction in ("following", "next") else -1
     unit = match.group("unit").lower()
@@ -235,13 +246,14 @@ def find_time_expressions(
     `loose` also accepts a bare year or month name (for strings already known to be dates).
     """
     published_day = anchorable(published.date() if isinstance(published, datetime) else published)
-    scan = _Scan(text, published_day, future or future_by_words(text))
+    first_if = p.IF_BEFORE.search(text)
+    scan = _Scan(text, published_day, future or future_by_words(text), first_if.end() if first_if else len(text) + 1)
     found: list[tuple[int, int, int, TimeMention]] = []
     for rank, (pattern, handler) in enumerate(_LOOSE_RULES if loose else _RULES):
         for match in pattern.finditer(text):
             core = "core2" if match.groupdict().get("core2") else "core"
             start, end = match.span(core)
-            if p.BOUND_BEFORE.search(text[:start]):
+            if ends_before(p.BOUND_BEFORE, text, start):
                 continue
             try:
                 result = handler(match, scan, start, end)

@@ -93,21 +93,26 @@ DAY_BEFORE_AFTER = re.compile(
     r"(?<![\w])(?P<core>(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<dir>(?i:before|after)))(?=\s*[,.;:)]|\s*$)"
 )
 
+# The *_AFTER patterns are matched at the end of an expression (pattern.match(text, end)); those ending
+# in "$" are searched in the few characters before its start (see expressions.ends_before), never in
+# all the text before it, which for every expression of a long sentence cost the square of its length.
 # Prepositions after which a date is a bound, not the time of the event: "before May 27".
 BOUND_BEFORE = re.compile(r"(?i:\b(?:before|until|till|by|prior\s+to|ahead\s+of|as\s+of|up\s+to)\s*)$")
 # Capitalised neighbours that make a weekday part of a name: "Bloody Sunday", "Sunday Times".
 NAME_BEFORE_WEEKDAY = re.compile(r"(?:Bloody|Good|Black|Holy|Easter|Palm|Ash|Super|Cyber|Maundy)\s+$")
 NAME_AFTER_WEEKDAY = re.compile(
-    r"^\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Observer|Mail|Star|Tribune|Independent|Sport|Club|School)\b"
+    r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Observer|Mail|Star|Tribune|Independent|Sport|Club|School)\b"
 )
 # Count nouns that show a four-digit number after a determiner is an amount: "the 2000 troops".
 COUNT_NOUN_AFTER = re.compile(
-    r"^\s+(?:people|persons|troops|soldiers|workers|residents|civilians|refugees|migrants|members|cases|deaths|"
+    r"\s+(?:people|persons|troops|soldiers|workers|residents|civilians|refugees|migrants|members|cases|deaths|"
     r"dollars|tons|tonnes|units|pages|km|kilometers|kilometres|miles|meters|metres|yuan|won|euros|rubles)\b",
     re.I,
 )
 DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|its|his|her|their|our)\s+)$|['’]s\s+$")
 IF_BEFORE = re.compile(r"(?i:\bif\b)")
+TITLE_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")  # "USA Today" is a title
+IN_BEFORE = re.compile(r"(?i:\bin\s+)$")
 DURATION_BEFORE = re.compile(r"(?i:\b(?:in|within|over|for|during|throughout)\s+)$")
 FUTURE_MARKER = re.compile(
     r"(?i:\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|is\s+due\s+to|are\s+due\s+to|scheduled|slated|"
