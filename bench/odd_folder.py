@@ -88,7 +88,7 @@ def main() -> None:
     wall = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     result = {"files": count, "exit_code": run.returncode, "wall_s": round(wall, 1), "peak_rss_mb": round(peak_mb)}
-    result["summary"] = next((line for line in run.stdout.splitlines() if line.startswith("stored")), "")
+    result["summary"] = next((line for line in (run.stdout + run.stderr).splitlines() if line.startswith("stored")), "")
     if run.returncode != 0:
         result["stderr_tail"] = run.stderr.strip().splitlines()[-5:]
     if db.exists():

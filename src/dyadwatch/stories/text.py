@@ -113,12 +113,26 @@ def evidence_window(evidence: str, trigger: str, window: int = EVIDENCE_WINDOW) 
 
     News sentences often carry several events; the words around the trigger are the ones about this one.
     """
-    toks = without_names(tokens(evidence))
+    toks, first, first_stem = _evidence_index(evidence)
     trig = tokens(trigger)
-    at = _find(toks, trig[0]) if trig else -1
+    at = first.get(trig[0], first_stem.get(stem(trig[0]), -1)) if trig else -1
     if at >= 0:
-        toks = toks[max(0, at - window): at + len(trig) + window]
-    return toks
+        return list(toks[max(0, at - window): at + len(trig) + window])
+    return list(toks)
+
+
+@lru_cache(maxsize=64)
+def _evidence_index(evidence: str) -> tuple[tuple[str, ...], dict[str, int], dict[str, int]]:
+    """The evidence's tokens without names, and the first position of each token and of each stem.
+
+    A sentence carrying many events is read once, not once per event (that was quadratic in its length)."""
+    toks = tuple(without_names(tokens(evidence)))
+    first: dict[str, int] = {}
+    first_stem: dict[str, int] = {}
+    for i, tok in enumerate(toks):
+        first.setdefault(tok, i)
+        first_stem.setdefault(stem(tok), i)
+    return toks, first, first_stem
 
 
 def evidence_words(evidence: str, trigger: str, exclude: frozenset[str] = frozenset()) -> set[str]:
@@ -130,14 +144,6 @@ def year_hint(evidence: str, trigger: str) -> str | None:
     """The one year named next to the trigger ("... in 2016, leading to ..."), if exactly one is."""
     years = {w for w in evidence_window(evidence, trigger) if len(w) == 4 and w.isdigit() and w[:2] in {"19", "20"}}
     return years.pop() if len(years) == 1 else None
-
-
-def _find(toks: list[str], word: str) -> int:
-    for i, tok in enumerate(toks):
-        if tok == word:
-            return i
-    target = stem(word)
-    return next((i for i, tok in enumerate(toks) if stem(tok) == target), -1)
 
 
 def shingles(text: str, size: int = 3) -> set[str]:
