@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from dyadwatch.cli import eval_cmd, relations_cmd, stories_cmd
+from dyadwatch.cli import eval_cmd, export_cmd, relations_cmd, stories_cmd
 from dyadwatch.cli.context import err, require_db, state
 from dyadwatch.cli.errors import handle
 from dyadwatch.cli.options import check_range, date_bound
@@ -71,7 +71,8 @@ def ingest(
 
 @app.command()
 def events(
-    format: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+    format: Annotated[str, typer.Option("--format", help="table, jsonl, csv or parquet (with --out).")] = "table",
+    out: Annotated[Optional[Path], typer.Option("--out", help="With --format parquet: the file to write.")] = None,
     dyad: Annotated[Optional[str], typer.Option(help="Only this dyad, either direction, e.g. PRK-CHN.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Only events dated on or after (YYYY[-MM[-DD]]).",
                                                  callback=date_bound)] = None,
@@ -82,17 +83,25 @@ def events(
     cluster: Annotated[Optional[str], typer.Option(help="Only the reports of this event cluster.")] = None,
 ) -> None:
     """Every stored event (filtered), as a table, JSON Lines or CSV on stdout."""
-    if format not in {"table", "jsonl", "csv"}:
-        raise typer.BadParameter("choose table, jsonl or csv", param_hint="--format")
+    if format not in {"table", "jsonl", "csv", "parquet"}:
+        raise typer.BadParameter("choose table, jsonl, csv or parquet", param_hint="--format")
+    if (format == "parquet") != (out is not None):
+        raise typer.BadParameter("--format parquet writes a file: give both it and --out FILE", param_hint="--out")
     if plover and plover.upper() not in PLOVER_TYPES:
         raise typer.BadParameter(f"not a PLOVER type: {plover}", param_hint="--plover")
     if status and status not in {"asserted", "negated", "hypothetical"}:
         raise typer.BadParameter("choose asserted, negated or hypothetical", param_hint="--status")
     check_range(since, until)
     require_db()
+    filters = dict(dyad=_parse_dyad(dyad), since=since, until=until, plover=plover.upper() if plover else None,
+                   status=status, cluster_id=cluster)
     with Store(state.db, read_only=True) as store:
-        rows = store.events(dyad=_parse_dyad(dyad), since=since, until=until,
-                            plover=plover.upper() if plover else None, status=status, cluster_id=cluster)
+        if out is not None:
+            from dyadwatch.store.export import write_events_file
+
+            err.print(f"{write_events_file(store, out, **filters)} events → {out}", markup=False)
+            return
+        rows = store.events(**filters)
     if format == "jsonl":
         write_jsonl(rows)
     elif format == "csv":
@@ -119,6 +128,7 @@ def demo(fresh: Annotated[bool, typer.Option(help="Start from an empty database.
 
 
 eval_cmd.register(app)
+export_cmd.register(app)
 stories_cmd.register(app)
 relations_cmd.register(app)
 

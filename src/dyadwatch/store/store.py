@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyadwatch.records import Document, Event, Rejection
 from dyadwatch.store.locking import connect, stderr_notice
@@ -25,6 +25,9 @@ from dyadwatch.store.rows import (
 )
 from dyadwatch.store.schema import apply_schema, check_schema
 from dyadwatch.store.writer import StoreWriter
+
+if TYPE_CHECKING:
+    import pyarrow
 
 IN_MEMORY = ":memory:"
 
@@ -122,12 +125,19 @@ class Store:
         assert row is not None  # an aggregate query always returns one row
         return dict(zip(("documents", "events", "asserted_events", "rejections"), map(int, row)))
 
+    def arrow(self, query: str, params: list[Any] | tuple[Any, ...] | None = None) -> pyarrow.Table:
+        """The result of a read query as an Arrow table (for exports)."""
+        _check_read_only(query)
+        cursor = self._con.cursor()  # its own result, whatever the main connection has pending
+        try:
+            return cursor.sql(query, params=list(params) if params else None).to_arrow_table()
+        finally:
+            cursor.close()
+
     def sql(self, query: str, params: list[Any] | tuple[Any, ...] | None = None) -> list[tuple]:
         """Rows of an ad-hoc read query; statements that could write are refused, and run in a
         transaction that is always rolled back."""
-        first = query.lstrip().split(None, 1)[0].lower() if query.strip() else ""
-        if first not in READ_ONLY_KEYWORDS:
-            raise PermissionError(f"only read queries are allowed, not {first.upper() or 'an empty query'}")
+        _check_read_only(query)
         if self.read_only:
             return self._con.execute(query, params or []).fetchall()
         self._con.begin()
@@ -135,3 +145,9 @@ class Store:
             return self._con.execute(query, params or []).fetchall()
         finally:
             self._con.rollback()
+
+
+def _check_read_only(query: str) -> None:
+    first = query.lstrip().split(None, 1)[0].lower() if query.strip() else ""
+    if first not in READ_ONLY_KEYWORDS:
+        raise PermissionError(f"only read queries are allowed, not {first.upper() or 'an empty query'}")
