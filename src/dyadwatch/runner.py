@@ -20,7 +20,7 @@ from spacy.language import Language
 from dyadwatch.guarded import DEFAULT_DOC_TIMEOUT, Coded, code_guarded
 from dyadwatch.ingest import prepare, read_inputs
 from dyadwatch.ingest.ids import internal_error, reject
-from dyadwatch.pipeline import shared_pipeline
+from dyadwatch.pipeline import build_pipeline, shared_pipeline
 from dyadwatch.records import Article, Document, Rejection
 from dyadwatch.store import Store
 from dyadwatch.store.writer import StoreWriter
@@ -76,8 +76,14 @@ ProgressCallback = Callable[[IngestReport, int], None]
 def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = DEFAULT_MAX_BYTES,
                  nlp: Language | None = None, progress: ProgressCallback | None = None,
                  defaults: RunDefaults | None = None,
-                 doc_timeout: float | None = DEFAULT_DOC_TIMEOUT) -> IngestReport:
-    """Ingest every article under `paths` into `store`; never raises for bad input."""
+                 doc_timeout: float | None = DEFAULT_DOC_TIMEOUT, jobs: int = 1,
+                 learned: bool = False) -> IngestReport:
+    """Ingest every article under `paths` into `store`; never raises for bad input.
+
+    `jobs` > 1 codes in that many worker processes (each building the pipeline, with the learned
+    layer when `learned`); otherwise documents are coded here with `nlp` (default: the shared
+    pipeline). Either way documents are stored in input order by this process's single writer.
+    """
     report = IngestReport()
     writer = store.writer
     defaults = defaults or RunDefaults()
@@ -107,7 +113,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
             report.warnings += [f"{result.origin}: {w}" for w in result.warnings]
             yield result
 
-    for coded in code_guarded(accepted(), nlp or shared_pipeline(), doc_timeout=doc_timeout):
+    for coded in _coded(accepted(), nlp, jobs, learned, doc_timeout):
         document = coded.document
         report.coding_seconds = report.elapsed()
         saved = _saved(writer, coded) if coded.failure is None else coded.failure
@@ -133,6 +139,17 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
                                "run `dyadwatch stories --update` to assign them")
     report.stories_seconds = time.perf_counter() - stories_started
     return report
+
+
+def _coded(documents: Iterator[Document], nlp: Language | None, jobs: int, learned: bool,
+           doc_timeout: float | None) -> Iterator[Coded]:
+    if jobs > 1 and nlp is None:
+        from dyadwatch.engine.pool import code_in_pool
+
+        return code_in_pool(documents, jobs, learned=learned, doc_timeout=doc_timeout)
+    if nlp is None:
+        nlp = build_pipeline(learned=True) if learned else shared_pipeline()
+    return code_guarded(documents, nlp, doc_timeout=doc_timeout)
 
 
 def _prepared(item: Article | Rejection, defaults: RunDefaults, max_bytes: int,

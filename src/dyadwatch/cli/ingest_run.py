@@ -57,6 +57,17 @@ def check_timeout(console: Console, seconds: float) -> float | None:
     return seconds or None
 
 
+def check_jobs(console: Console, jobs: int | None) -> int:
+    """--jobs: a positive number of worker processes; by default every core."""
+    from dyadwatch.engine.pool import default_jobs
+
+    if jobs is None:
+        return default_jobs()
+    if jobs < 1:
+        raise usage_error(console, "--jobs must be a whole number >= 1 (1: code in this process)")
+    return jobs
+
+
 class ProgressLine:
     """The live progress line; its rates count documents coded and stored, over wall-clock time."""
 

@@ -50,10 +50,11 @@ def ingest(
     fail_on_reject: Annotated[bool, typer.Option(help="Exit 1 when any document was rejected.")] = False,
     learned: Annotated[bool, typer.Option(
         help="Add the learned trigger layer's proposals and vetoes to the rules (experimental).")] = False,
+    jobs: Annotated[Optional[int], typer.Option(
+        help="Worker processes that code documents (default: every core; 1 codes in this process).")] = None,
 ) -> None:
     """Read, code and store articles; bad documents are stored as rejections with a reason."""
     from dyadwatch.cli import ingest_run
-    from dyadwatch.pipeline import build_pipeline
     from dyadwatch.runner import ingest_paths
 
     ingest_run.check_paths(err, paths)
@@ -63,7 +64,7 @@ def ingest(
         line = ingest_run.ProgressLine(err)
         with line.progress:
             report = ingest_paths(paths, store, max_bytes=max_bytes, progress=line, defaults=defaults,
-                                  doc_timeout=timeout, nlp=build_pipeline(learned=True) if learned else None)
+                                  doc_timeout=timeout, jobs=ingest_run.check_jobs(err, jobs), learned=learned)
     ingest_run.print_summary(err, report)
     if fail_on_reject and report.rejected:
         raise typer.Exit(code=ingest_run.EXIT_REJECTED)

@@ -1,0 +1,107 @@
+"""Coding in worker processes: each worker builds the pipeline once and codes batches of documents
+inside the same guards as the local engine; results come back in input order.
+
+At most `2 * jobs` batches are in flight, so memory stays bounded whatever the input size. A worker
+that dies (killed, out of memory, a crash in native code) breaks the pool: the batches it held are
+coded again one document per task in a fresh pool, and a document that kills a worker on its own is
+rejected as `internal_error`, so one bad document never costs another.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+
+from dyadwatch.guarded import BATCH_SIZE, Coded, code_guarded
+from dyadwatch.ingest.ids import reject
+from dyadwatch.records import Document
+
+_worker_nlp = None
+_worker_learned = False
+
+
+def default_jobs() -> int:
+    """Every core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _start_worker(learned: bool) -> None:
+    global _worker_learned
+    _worker_learned = learned
+
+
+def _code_batch(batch: list[Document], doc_timeout: float | None) -> list[Coded]:
+    global _worker_nlp
+    if _worker_nlp is None:  # built on the first task, once per worker process
+        from dyadwatch.pipeline import build_pipeline
+
+        _worker_nlp = build_pipeline(learned=_worker_learned)
+    return list(code_guarded(batch, _worker_nlp, batch_size=len(batch), doc_timeout=doc_timeout))
+
+
+BatchCoder = Callable[[list[Document], "float | None"], list[Coded]]
+
+
+class WorkerPool:
+    """A process pool whose workers hold a built pipeline; spawned, so no parent state is inherited.
+    `worker` is the (module-level, picklable) function a task runs; tests substitute their own."""
+
+    def __init__(self, jobs: int, learned: bool, worker: BatchCoder = _code_batch):
+        self.jobs, self.learned, self.worker = jobs, learned, worker
+        self._executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(self.learned,))
+
+    def submit(self, batch: list[Document], doc_timeout: float | None) -> Future:
+        return self._executor.submit(self.worker, batch, doc_timeout)
+
+    def renew(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._new()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def code_in_pool(documents: Iterable[Document], jobs: int, *, learned: bool = False,
+                 doc_timeout: float | None = None, batch_size: int = BATCH_SIZE,
+                 worker: BatchCoder = _code_batch) -> Iterator[Coded]:
+    """Code each document in `jobs` worker processes; yields one Coded per document, in input order."""
+    stream = iter(documents)
+    pool = WorkerPool(jobs, learned, worker)
+    in_flight: deque[tuple[list[Document], Future]] = deque()
+    try:
+        while True:
+            while len(in_flight) < 2 * jobs and (batch := list(islice(stream, batch_size))):
+                in_flight.append((batch, pool.submit(batch, doc_timeout)))
+            if not in_flight:
+                return
+            batch, future = in_flight.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                yield from _recover([batch] + [b for b, _ in in_flight], pool, doc_timeout)
+                in_flight.clear()
+    finally:
+        pool.close()
+
+
+def _recover(batches: list[list[Document]], pool: WorkerPool, doc_timeout: float | None) -> Iterator[Coded]:
+    """Code the documents of broken batches one per task, in order, renewing the pool after each break."""
+    pool.renew()
+    for document in (d for batch in batches for d in batch):
+        try:
+            yield from pool.submit([document], doc_timeout).result()
+        except BrokenProcessPool as exc:
+            yield Coded(document, failure=reject(document.origin, "internal_error",
+                                                 f"the worker process coding it died ({exc})", doc_id=document.doc_id))
+            pool.renew()
