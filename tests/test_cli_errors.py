@@ -124,9 +124,9 @@ def test_an_unexpected_error_points_to_debug(monkeypatch, capsys, db):
 def test_a_writer_waits_for_a_reader_then_gives_up_with_one_line(db, tmp_path):
     """Another process holds the file read-only: a writing command retries, says so, then exits 2."""
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time, duckdb; con = duckdb.connect(sys.argv[1], read_only=True); "
-        "print('held', flush=True); time.sleep(float(sys.argv[2]))"), str(db), "8"],
-        stdout=subprocess.PIPE, text=True)
+        "import sys, duckdb; con = duckdb.connect(sys.argv[1], read_only=True); "
+        "print('held', flush=True); sys.stdin.readline()"), str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # holds the file until the test is done
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         started = time.monotonic()

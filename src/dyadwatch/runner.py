@@ -77,12 +77,13 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
                  nlp: Language | None = None, progress: ProgressCallback | None = None,
                  defaults: RunDefaults | None = None,
                  doc_timeout: float | None = DEFAULT_DOC_TIMEOUT, jobs: int = 1,
-                 learned: bool = False) -> IngestReport:
+                 learned: bool = False, engine: str = "local", scheduler: str | None = None) -> IngestReport:
     """Ingest every article under `paths` into `store`; never raises for bad input.
 
-    `jobs` > 1 codes in that many worker processes (each building the pipeline, with the learned
-    layer when `learned`); otherwise documents are coded here with `nlp` (default: the shared
-    pipeline). Either way documents are stored in input order by this process's single writer.
+    `engine="dask"` codes on Dask workers (the cluster at `scheduler`, or a LocalCluster of `jobs`
+    processes); else `jobs` > 1 codes in that many worker processes (each building the pipeline, with
+    the learned layer when `learned`); otherwise documents are coded here with `nlp` (default: the
+    shared pipeline). Either way documents are stored in input order by this process's single writer.
     """
     report = IngestReport()
     writer = store.writer
@@ -113,7 +114,9 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
             report.warnings += [f"{result.origin}: {w}" for w in result.warnings]
             yield result
 
-    for coded in _coded(accepted(), nlp, jobs, learned, doc_timeout):
+    coded_stream = _on_dask(accepted(), jobs, learned, doc_timeout, scheduler) if engine == "dask" else \
+        _coded(accepted(), nlp, jobs, learned, doc_timeout)
+    for coded in coded_stream:
         document = coded.document
         report.coding_seconds = report.elapsed()
         saved = _saved(writer, coded) if coded.failure is None else coded.failure
@@ -139,6 +142,13 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
                                "run `dyadwatch stories --update` to assign them")
     report.stories_seconds = time.perf_counter() - stories_started
     return report
+
+
+def _on_dask(documents: Iterator[Document], jobs: int, learned: bool, doc_timeout: float | None,
+             scheduler: str | None) -> Iterator[Coded]:
+    from dyadwatch.engine.dask import code_on_dask
+
+    return code_on_dask(documents, scheduler=scheduler, workers=jobs, learned=learned, doc_timeout=doc_timeout)
 
 
 def _coded(documents: Iterator[Document], nlp: Language | None, jobs: int, learned: bool,

@@ -68,6 +68,14 @@ def check_jobs(console: Console, jobs: int | None) -> int:
     return jobs
 
 
+def check_engine(console: Console, engine: str, scheduler: str | None) -> None:
+    """--engine local|dask; --scheduler only with dask."""
+    if engine not in {"local", "dask"}:
+        raise usage_error(console, f"--engine must be local or dask, not {engine!r}")
+    if scheduler and engine != "dask":
+        raise usage_error(console, "--scheduler needs --engine dask")
+
+
 class ProgressLine:
     """The live progress line; its rates count documents coded and stored, over wall-clock time."""
 

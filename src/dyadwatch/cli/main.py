@@ -52,6 +52,9 @@ def ingest(
         help="Add the learned trigger layer's proposals and vetoes to the rules (experimental).")] = False,
     jobs: Annotated[Optional[int], typer.Option(
         help="Worker processes that code documents (default: every core; 1 codes in this process).")] = None,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(
+        help="With --engine dask: the scheduler address (default: a LocalCluster of --jobs workers).")] = None,
 ) -> None:
     """Read, code and store articles; bad documents are stored as rejections with a reason."""
     from dyadwatch.cli import ingest_run
@@ -60,11 +63,13 @@ def ingest(
     ingest_run.check_paths(err, paths)
     defaults = ingest_run.run_defaults(err, published, outlet, url)
     timeout = ingest_run.check_timeout(err, doc_timeout)
+    ingest_run.check_engine(err, engine, scheduler)
     with Store(state.db) as store:
         line = ingest_run.ProgressLine(err)
         with line.progress:
             report = ingest_paths(paths, store, max_bytes=max_bytes, progress=line, defaults=defaults,
-                                  doc_timeout=timeout, jobs=ingest_run.check_jobs(err, jobs), learned=learned)
+                                  doc_timeout=timeout, jobs=ingest_run.check_jobs(err, jobs), learned=learned,
+                                  engine=engine, scheduler=scheduler)
     ingest_run.print_summary(err, report)
     if fail_on_reject and report.rejected:
         raise typer.Exit(code=ingest_run.EXIT_REJECTED)
