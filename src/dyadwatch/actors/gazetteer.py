@@ -14,6 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from dyadwatch.cache import cached
 from dyadwatch.resources import data_file, read_tsv
 
 Key = tuple[str, ...]
@@ -302,7 +303,12 @@ def load_phoenix_persons(gaz: Gazetteer) -> None:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer built from every shipped table (built once per process; the data never changes)."""
+    """The gazetteer built from every shipped table: once per process, and read from the on-disk cache
+    of compiled artefacts when this version of the package built it before (dyadwatch.cache)."""
+    return cached("gazetteer", build_gazetteer)
+
+
+def build_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     load_blocks(gaz)
     load_organisations(gaz)

@@ -57,15 +57,31 @@ def check_timeout(console: Console, seconds: float) -> float | None:
     return seconds or None
 
 
-def check_jobs(console: Console, jobs: int | None) -> int:
-    """--jobs: a positive number of worker processes; by default every core."""
+# Below this much input, starting worker processes (each loading the model) costs more than it saves.
+SMALL_INPUT_BYTES = 256_000
+
+
+def check_jobs(console: Console, jobs: int | None, paths: list[Path]) -> int:
+    """--jobs: a positive number of worker processes; by default every core, or 1 for small inputs."""
     from dyadwatch.engine.pool import default_jobs
 
     if jobs is None:
-        return default_jobs()
+        return 1 if input_bytes(paths, SMALL_INPUT_BYTES) < SMALL_INPUT_BYTES else default_jobs()
     if jobs < 1:
         raise usage_error(console, "--jobs must be a whole number >= 1 (1: code in this process)")
     return jobs
+
+
+def input_bytes(paths: list[Path], enough: int) -> int:
+    """Bytes in the files under `paths`, counted until `enough` is reached."""
+    total = 0
+    for path in paths:
+        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+        for file in files:
+            total += file.stat().st_size
+            if total >= enough:
+                return total
+    return total
 
 
 def check_engine(console: Console, engine: str, scheduler: str | None) -> None:

@@ -68,7 +68,7 @@ def ingest(
         line = ingest_run.ProgressLine(err)
         with line.progress:
             report = ingest_paths(paths, store, max_bytes=max_bytes, progress=line, defaults=defaults,
-                                  doc_timeout=timeout, jobs=ingest_run.check_jobs(err, jobs), learned=learned,
+                                  doc_timeout=timeout, jobs=ingest_run.check_jobs(err, jobs, paths), learned=learned,
                                   engine=engine, scheduler=scheduler)
     ingest_run.print_summary(err, report)
     if fail_on_reject and report.rejected:

@@ -1,6 +1,6 @@
-"""Coding stage: triggers, arguments and status → CAMEO/PLOVER event records."""
-from dyadwatch.coding.component import EventCoder
-from dyadwatch.coding.lexicon import Lexicon, default_lexicon
-from dyadwatch.coding.ontology import PLOVER_TYPES, lookup
+"""Coding stage: triggers, arguments and status → CAMEO/PLOVER event records.
 
-__all__ = ["EventCoder", "Lexicon", "PLOVER_TYPES", "default_lexicon", "lookup"]
+Modules: `component` (the spaCy component), `lexicon`, `ontology` (CAMEO codes, PLOVER types,
+Goldstein values), `triggers`, `arguments`, `status`, `learned`. Nothing is imported here, so that
+reading the ontology (as the CLI does) does not load spaCy.
+"""

@@ -1,0 +1,64 @@
+"""Compiled artefacts cached on disk, keyed by the content of the package that built them.
+
+Building the gazetteer from the shipped dictionaries takes a second or more at every start. `cached`
+keeps the built object as a pickle under the user's cache folder ($DYADWATCH_CACHE, else
+$XDG_CACHE_HOME/dyadwatch, else ~/.cache/dyadwatch), named by a SHA-256 over the bytes of every file
+of the installed package (code and data) and the Python version: any change to either builds anew,
+and an old file is never read. The cache is only a shortcut: when it cannot be read or written the
+object is built as usual.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_folder() -> Path:
+    configured = os.environ.get("DYADWATCH_CACHE")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dyadwatch"
+
+
+@lru_cache(maxsize=1)
+def package_digest() -> str:
+    """SHA-256 over the relative path and bytes of every file in the package, in sorted order."""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(PACKAGE)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cached(name: str, build: Callable[[], T]) -> T:
+    """The object `build()` makes, read from the cache when this package built it before."""
+    path = cache_folder() / f"{name}-{package_digest()[:32]}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass  # not cached yet (or unreadable): build it
+    value = build()
+    _store(path, value)
+    return value
+
+
+def _store(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)  # atomic: a concurrent reader sees the old state or the whole file
+    except OSError:
+        pass  # a read-only or full disk: the next start builds again
