@@ -69,3 +69,16 @@ def test_a_place_in_the_cause_of_an_act_is_no_party():
     got = pairs("Mali fired rockets at Niger on Friday in response to a strike in Algeria that killed "
                 "Malian soldiers.", "ASSAULT")
     assert not any("DZA" in pair for pair in got), got
+
+
+def test_a_state_rejecting_unattributed_claims_answers_the_other_side_of_the_article():
+    text = ("Peru accused Chile of spying on Peruvian naval bases.\n\n"
+            "Lima said the Chilean embassy had run the operation, and Peru recalled its envoy from Santiago.\n\n"
+            "Chile's government has rejected the allegations.")
+    assert ("CHL", "PER") in pairs(text, "REJECT")
+
+
+def test_people_denouncing_a_thing_are_not_given_a_foreign_target():
+    text = "Peru accused Chile of spying.\n\nProtesters in Lima denounced the decision."
+    got = [primary(e.target) for e in code_text(text, published=PUBLISHED) if e.trigger == "denounced"]
+    assert "CHL" not in got, got

@@ -11,15 +11,19 @@
 - protests, demands, refusals, concessions, accusations and threats with nobody else named in a sentence
   that names no other country: directed at home, at the actor's own country (`home_target`); a state's
   only when it concedes or the sentence names someone at home ("accused Darfur rebels"), not when it
-  condemns a thing ("condemned the attack").
+  condemns a thing ("condemned the attack");
+- a state judging or answering a thing the sentence gives no author ("rejected the allegations"): the
+  other side in the sentence, else the article's dominant partner (see dyadwatch.coding.counterpart).
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from dyadwatch.actors import agent_noun_sector, names_a_people, names_the_state
-from dyadwatch.coding.arguments import ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of
-from dyadwatch.coding.counterpart import counterpart
+from dyadwatch.coding.arguments import (
+    STANCE_VERBS, ActorIndex, Arguments, doers_of, noun_arguments, passive_parts, prep_objects, subject_of,
+)
+from dyadwatch.coding.counterpart import counterpart, dominant_partner
 from dyadwatch.coding.triggers import Trigger
 from dyadwatch.records import Actor
 
@@ -27,6 +31,7 @@ ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "f
 # Acts only a state's authorities perform: arrest, trial, investigation, expulsion, sentencing.
 STATE_POWERS = ("173", "174", "09", "116", "1721", "1722")
 STATE_SECTORS = {None, "GOV", "COP", "MIL", "JUD", "SPY"}
+STATE_ORGANS = STATE_SECTORS - {None}
 MAX_POPULATION_WORDS = 6
 PROPERTY_PLACE_PREPS = {"in", "near", "at", "into", "outside"}
 ATTACK_ROOTS = ("18", "19", "20")
@@ -63,7 +68,29 @@ def with_implicit_parties(trig: Trigger, sentence: Span, index: ActorIndex, args
     if trig.entry.counterpart and not _foreign(args):
         other = counterpart(verb, sentence, args.sources)
         args = Arguments(args.sources, [other] if other else [])
+    if not args.targets and _stance_on_unattributed(verb, index, args.sources):
+        other = counterpart(verb, sentence, args.sources, previous=False) or dominant_partner(
+            verb.doc, {s.country for s in args.sources}) or counterpart(verb, sentence, args.sources)
+        args = Arguments(args.sources, [other] if other else [])
     return args
+
+
+def _stance_on_unattributed(verb: Token, index: ActorIndex, sources: list[Actor]) -> bool:
+    """A state judging or answering a thing whose author the sentence does not name ("rejected the
+    allegations", "decried the planned drills"): the author is the other side in context. Not people's
+    stances, which are at home (see home_target)."""
+    if verb.lemma_.lower() not in STANCE_VERBS or len(sources) != 1 or not _is_state(sources[0]):
+        return False
+    things = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return bool(things) and all(index.at(t) is None and not doers_of(t, index) and not any(
+        index.at(w) is not None for w in t.subtree) for t in things)
+
+
+def _is_state(actor: Actor) -> bool:
+    """A state or its organs, not its people: "Taiwan", "the foreign ministry", "the army"."""
+    if not actor.country or names_a_people(actor.text):
+        return False
+    return actor.code == actor.country and names_the_state(actor.text) or actor.sector in STATE_ORGANS
 
 
 def is_place(actor: Actor) -> bool:
