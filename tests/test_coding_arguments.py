@@ -82,3 +82,16 @@ def test_people_denouncing_a_thing_are_not_given_a_foreign_target():
     text = "Peru accused Chile of spying.\n\nProtesters in Lima denounced the decision."
     got = [primary(e.target) for e in code_text(text, published=PUBLISHED) if e.trigger == "denounced"]
     assert "CHL" not in got, got
+
+
+def test_a_show_of_force_acts_on_the_place_it_is_shown():
+    assert ("RUS", "JPN") in pairs("Russia deployed warships off Japan's coast.", "MOBILIZE")
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    ("Chad fired rockets on Monday in retaliation for a strike in Libya.", ("TCD", "LBY"), None),
+    ("Chad fired rockets on Monday in retaliation for a Sudanese strike.", None, ("TCD", "SDN")),
+])
+def test_the_place_of_the_act_retaliated_for_is_not_the_party(text, absent, present):
+    got = pairs(text, "ASSAULT")
+    assert absent not in got and (present is None or present in got), got

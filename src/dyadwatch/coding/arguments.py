@@ -151,8 +151,9 @@ class ActorIndex:
         if span is not None:
             return span._.actor
         best: tuple[int, Span] | None = None
-        venues = _venue_tokens(head)
+        venues: set[int] = set()
         for tok in _phrase_tokens(head):
+            venues |= _venue_tokens(tok)  # "retaliation for a strike in X": X is where, for any act in it
             span = self.at(tok)
             if tok.i in venues:
                 continue

@@ -24,6 +24,7 @@ from dyadwatch.coding.arguments import (
     STANCE_VERBS, ActorIndex, Arguments, doers_of, noun_arguments, passive_parts, prep_objects, subject_of,
 )
 from dyadwatch.coding.counterpart import counterpart, dominant_partner
+from dyadwatch.coding.lexicon import default_lexicon
 from dyadwatch.coding.triggers import Trigger
 from dyadwatch.records import Actor
 
@@ -35,6 +36,8 @@ STATE_ORGANS = STATE_SECTORS - {None}
 MAX_POPULATION_WORDS = 6
 PROPERTY_PLACE_PREPS = {"in", "near", "at", "into", "outside"}
 ATTACK_ROOTS = ("18", "19", "20")
+SHOW_OF_FORCE_ROOTS = ("15",)  # MOBILIZE: drills, deployments, alerts
+FORCE_PLACE_PREPS = {"in", "at", "around", "near", "off", "along", "into", "across", "toward", "towards"}
 # Acts that are always addressed to somebody: with nobody named, to the actor's own country.
 HOME_DIRECTED = {"PROTEST", "REQUEST", "REJECT", "CONCEDE", "ACCUSE", "THREATEN"}
 # A state at home gives way to its people; its other acts are at home only when they name someone there.
@@ -62,7 +65,10 @@ def with_implicit_parties(trig: Trigger, sentence: Span, index: ActorIndex, args
     if not args.targets and trig.entry.cameo.startswith("171"):
         args = Arguments(args.sources, _place_acted_on(verb, index, PROPERTY_PLACE_PREPS))
     if not args.targets and trig.entry.cameo.startswith(ATTACK_ROOTS):
-        args = Arguments(args.sources, _place_acted_on(verb, index, {"in", "at"}))
+        args = Arguments(args.sources, _place_acted_on(verb, index, {"in", "at"}, trig.token))
+    if not args.targets and trig.entry.cameo.startswith(SHOW_OF_FORCE_ROOTS):
+        # "held drills around Taiwan", "massed troops along the border with X": where force is shown
+        args = Arguments(args.sources, _place_acted_on(verb, index, FORCE_PLACE_PREPS, trig.token))
     if not args.targets and trig.entry.cameo.startswith("17"):
         args = Arguments(args.sources, _home_population(trig, args.sources))
     if trig.entry.counterpart and not _foreign(args):
@@ -130,16 +136,34 @@ def _accuser(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor
     return [a for a in accusers if a.country and a.country not in countries][:1]
 
 
-def _place_acted_on(verb: Token, index: ActorIndex, preps: set[str]) -> list[Actor]:
+def _place_acted_on(verb: Token, index: ActorIndex, preps: set[str], noun: Token | None = None) -> list[Actor]:
     """The country of the place hit: "blew up power lines leading into Kabul" (property belongs where it
-    stands), "fired shells at targets in Jericho" (an attack hits where it lands)."""
+    stands), "fired shells at targets in Jericho" (an attack hits where it lands); an event noun's own
+    place ("the drills off X's coast") too."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    candidates = [t for o in objects for t in o.subtree] + prep_objects(verb, preps)
+    candidates = [t for o in objects for t in o.subtree]
+    places = prep_objects(verb, preps)
+    if noun is not None and noun is not verb and noun.pos_ == "NOUN":
+        places += prep_objects(noun, preps)
+    candidates += [t for p in places for t in _place_words(p)]
     for tok in candidates:
         place = next((a for a in index.in_phrase(tok) if a.country and is_place(a)), None) if index.at(tok) else None
         if place is not None:
             return [Actor(place.text, place.country, place.country, None)]
     return []
+
+
+def _place_words(place: Token) -> list[Token]:
+    """The words of a place phrase ("off Japan's coast", "at bases in Iraq"), not going into another
+    event it names ("in retaliation for a strike in X": X is where that other strike was)."""
+    out, stack = [], [place]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        if tok is not place and tok.pos_ == "NOUN" and default_lexicon().has("N", tok.lemma_.lower()):
+            continue
+        stack.extend(c for c in tok.children if c.dep_ not in {"relcl", "acl", "advcl", "ccomp"})
+    return out
 
 
 def _home_population(trig: Trigger, sources: list[Actor]) -> list[Actor]:
