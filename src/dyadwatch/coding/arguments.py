@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors import agent_noun_sector, group_members, resolve_text
+from dyadwatch.coding.lexicon import default_lexicon
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 from dyadwatch.records import Actor
 
@@ -44,7 +45,18 @@ STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "p
                        "committed", "determined", "prepared"}
 # Verbs judging a thing somebody did: the doer is the target ("condemned the Israeli strike").
 STANCE_VERBS = {"condemn", "criticize", "criticise", "denounce", "deplore", "slam", "welcome", "praise", "hail",
-                "applaud", "protest", "reject", "oppose", "question", "blast", "decry", "lament", "regret"}
+                "applaud", "protest", "reject", "oppose", "question", "blast", "decry", "lament", "regret",
+                # replies to a claim and backing of a thing: "denied Chile's claims", "approved X's accession"
+                "deny", "dismiss", "refute", "rebuff", "rebut", "support", "back", "endorse", "approve", "accept"}
+# Backing a measure is backing it against whom it is aimed: "backed UN sanctions against X" is about X.
+BACKING_VERBS = {"support", "back", "endorse", "approve", "accept"}
+# Acts done to somebody: their possessor is who suffered it ("his expulsion", "Kenya's isolation"), not its doer.
+PATIENT_NOUNS = {"expulsion", "arrest", "detention", "killing", "murder", "assassination", "death", "abduction",
+                 "kidnapping", "execution", "imprisonment", "isolation", "ouster", "overthrow", "removal",
+                 "release", "capture", "deportation", "extradition", "surrender", "defeat"}
+# Things made by somebody: an "of" complement is their author ("the decision of the junta").
+AUTHORED_NOUNS = {"decision", "move", "policy", "claim", "allegation", "accusation", "charge", "remark", "comment",
+                  "action", "conduct", "behaviour", "behavior", "stance", "position", "offer", "demand"}
 DEMONYM_TARGET_PREPS = {"on", "against", "to", "into", "at"}
 # "a Greek-flagged ship": the hyphened participles that make a demonym the owner of the thing.
 OWNERSHIP_PARTICIPLES = {"flagged", "registered", "owned", "operated", "crewed", "manned", "controlled"}
@@ -52,6 +64,7 @@ OWNERSHIP_PARTICIPLES = {"flagged", "registered", "owned", "operated", "crewed",
 MEETING_VERBS = {"meet", "talk", "discuss", "negotiate", "confer", "consult", "convene", "gather",
                  "sign", "ink", "seal", "conclude"}  # "signed the accord in Doha": Doha is the venue
 LOCATIVE_PREPS = {"in", "at", "near", "on", "inside"}
+VENUE_PREPS = {"in", "at", "near", "inside"}  # "on" is also what an act is on ("sanctions on X")
 SHARED_PLACES = {"border", "frontier", "side", "boundary"}
 SMALL_CLAUSE_VERBS = {"declare", "deem", "designate", "label", "brand", "list"}  # "declared X persona non grata"
 HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", "blessing", "consent"}
@@ -62,6 +75,7 @@ INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "acomp"}
 
 
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
+LISTING_PREPS = {"including", "like"}
 
 
 class ActorIndex:
@@ -97,6 +111,7 @@ class ActorIndex:
             if len(members) > 1:
                 return members  # "the leaders of France and Germany": both countries
         heads = [token] + list(_conjuncts(token))
+        heads += [m for h in list(heads) for m in _listed_members(h) if m not in heads]
         actors: list[Actor] = []
         for head in heads:
             for actor in [self._phrase_actor(head)] + self._coordinated_modifiers(head):
@@ -136,8 +151,12 @@ class ActorIndex:
         if span is not None:
             return span._.actor
         best: tuple[int, Span] | None = None
+        venues: set[int] = set()
         for tok in _phrase_tokens(head):
+            venues |= _venue_tokens(tok)  # "retaliation for a strike in X": X is where, for any act in it
             span = self.at(tok)
+            if tok.i in venues:
+                continue
             if span is None:
                 continue
             depth = _depth_below(tok, head)
@@ -147,10 +166,32 @@ class ActorIndex:
 
 
 def _conjuncts(token: Token):
+    """Phrases coordinated with `token`, also when the parser hangs the coordination on an apposition
+    ("President X and Y, the prime minister, condemned ...": the "and" hangs on the name X)."""
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON", "ADJ"}:
             yield child
             yield from _conjuncts(child)
+        elif child.dep_ == "appos" and any(c.dep_ == "cc" for c in child.children):
+            yield from _conjuncts(child)
+
+
+def _listed_members(head: Token) -> list[Token]:
+    """"allies including A and B", "powers such as A": the members a phrase lists act with it."""
+    found = []
+    for prep in (c for c in head.children if c.dep_ == "prep" and (
+            c.lower_ in LISTING_PREPS or c.lower_ == "as" and c.i > 0 and c.nbor(-1).lower_ == "such")):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found += [pobj, *_conjuncts(pobj)]
+    return found
+
+
+def _venue_tokens(head: Token) -> set[int]:
+    """Where an act is ("a strike in X", "talks at Y"): not who did it. A body or a group placed somewhere
+    ("the government in Kabul", "dockers in Chile") is that place's."""
+    if head.pos_ != "NOUN" or not default_lexicon().has("N", head.lemma_.lower()):
+        return set()  # only event nouns ("strike", "talks"): "dockers in Chile" are Chile's dockers
+    return {t.i for p in head.children if p.dep_ == "prep" and p.lower_ in VENUE_PREPS for t in p.subtree}
 
 
 def _phrase_tokens(head: Token):
@@ -328,15 +369,26 @@ def _venue_only(verb: Token, obj: Token, index: ActorIndex) -> bool:
     return bool(named) and all(i in venues for i in named)
 
 
+def _direct_actors(tok: Token, index: ActorIndex) -> list[Actor]:
+    """Actors a phrase names itself or by its modifiers ("in Lebanon", "from Syrian soil"), not ones deeper
+    in it: "in retaliation for a strike in X" does not name X as a party of the act it explains."""
+    if index.at(tok) is not None:
+        return index.in_phrase(tok)
+    return [index.at(m)._.actor for m in tok.children
+            if m.dep_ in {"poss", "amod", "compound", "nmod"} and index.at(m) is not None]
+
+
 def _objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
     """Targets: direct objects, then prepositional objects, then complements' objects."""
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and verb.lemma_.lower() in STANCE_VERBS and index.at(child) is None:
             # "condemned the Israeli attack on its consulate": whoever did the thing judged is the target
-            doers = [a for m in child.children if m.dep_ in {"poss", "amod", "compound", "nmod"}
-                     for a in index.in_phrase(m)] + [a for p in prep_objects(child, {"by"}) for a in index.in_phrase(p)]
+            aimed = verb.lemma_.lower() in BACKING_VERBS and prep_objects(child, {"against", "on", "to", "toward"})
+            doers = [] if aimed else doers_of(child, index)
             if doers:
                 return doers
+            if child.lemma_.lower() in PATIENT_NOUNS:
+                continue  # "condemned his expulsion": who suffered it is not who is condemned
         if child.dep_ in OBJECT_DEPS:
             if index.at(child) is None:
                 # "joined sanctions against X": the object's own complement names the target,
@@ -352,7 +404,7 @@ def _objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
                 # "strengthened its forces in Lebanon": where troops are is the other party; diplomats are not
                 stationed = {"in"} if agent_noun_sector(child.lower_)[1] == "MIL" else set()
                 places = prep_objects(verb, other | stationed) + prep_objects(child, {"from", "to", "into"} | stationed)
-                return found + [a for tok in places for a in index.in_phrase(tok)]
+                return found + [a for tok in places for a in _direct_actors(tok, index)]
     preps = TARGET_PREPS - LOCATIVE_PREPS if verb.lemma_.lower() in MEETING_VERBS else TARGET_PREPS
     found = [a for tok in prep_objects(verb, preps) for a in index.in_phrase(tok)]
     if found:
@@ -371,6 +423,31 @@ def _objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
         if found:
             return found
     return []
+
+
+def doers_of(thing: Token, index: ActorIndex) -> list[Actor]:
+    """Who did, made or owns a thing judged: its possessor or modifiers ("Iran's attack", "the Israeli strike"),
+    "by X", the agent of a reduced relative ("strikes launched by X"), the subject of a relative clause
+    ("a plan that X announced"), an author's "of" ("the decision of the junta"). Places, means and causes
+    in prepositional phrases are not doers. The possessor of an act done to somebody ("his expulsion") is
+    who suffered it."""
+    patient_possessor = thing.lemma_.lower() in PATIENT_NOUNS
+    doers = [a for m in thing.children if m.dep_ in {"poss", "amod", "compound", "nmod"}
+             and not (patient_possessor and m.dep_ == "poss") for a in index.in_phrase(m)]
+    agents = prep_objects(thing, {"by"})
+    if patient_possessor:  # "the expulsion of its envoy by X": the parser often hangs "by X" on the envoy
+        agents += [a for p in prep_objects(thing, {"of"}) for a in prep_objects(p, {"by"})]
+    for clause in (c for c in thing.children if c.dep_ in {"acl", "relcl"}):
+        agent, _ = passive_parts(clause)
+        agents += [agent] if agent is not None else []
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS),
+                       None)
+        agents += [subject] if clause.dep_ == "relcl" and subject is not None else []
+    if thing.lemma_.lower() in AUTHORED_NOUNS | ISSUED_TEXTS:
+        agents += prep_objects(thing, {"of", "from"})
+    for tok in agents:
+        doers.extend(a for a in index.in_phrase(tok) if a not in doers)
+    return doers
 
 
 def noun_arguments(noun: Token, index: ActorIndex, light_verb: Token | None) -> Arguments:
@@ -396,6 +473,11 @@ def noun_arguments(noun: Token, index: ActorIndex, light_verb: Token | None) -> 
         subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             targets.extend(a for a in index.in_phrase(subject) if a not in targets)
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and any(
+            s.dep_ == "nsubj" and s.lower_ in {"that", "which"} for s in c.children)):
+        # "accusations that linked X's envoy to ...", "sanctions which hit X's banks": what the act reaches
+        for obj in (c for c in clause.children if c.dep_ in OBJECT_DEPS):
+            targets.extend(a for a in index.in_phrase(obj) if a not in targets and a not in sources)
     if not targets and noun.lemma_ not in OF_IS_SOURCE | GATHERING_NOUNS:
         # "the blockade of Serbia", "the killing of an Israeli": what the act is done to
         targets = [a for pobj in prep_objects(noun, {"of"}) for a in index.in_phrase(pobj) if a not in sources]

@@ -6,8 +6,14 @@ reception, but X only sent ..."; "Y's ambassador skipped the parade. Similarly, 
 downgraded"). The counterpart is the nearest state actor of another country before the trigger in
 its sentence, else the first one after it ("removed a plaque honouring Y's visit"), else the last one
 in the previous sentence of the same paragraph.
+
+`dominant_partner` is the document-level fallback: the country the article names most often besides the
+actor's own, the other side of the article's main dyad ("India rejected the allegations" in an article
+about Canada's accusations is a rejection of Canada's).
 """
 from __future__ import annotations
+
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,8 +23,9 @@ from dyadwatch.nlp.spanindex import spans_between
 from dyadwatch.records import Actor
 
 
-def counterpart(trigger: Token, sentence: Span, sources: list[Actor]) -> Actor | None:
-    """The other party for `trigger`, or None when the context names none."""
+def counterpart(trigger: Token, sentence: Span, sources: list[Actor], previous: bool = True) -> Actor | None:
+    """The other party for `trigger`, or None when the context names none; with `previous` False, only
+    the trigger's own sentence is looked at."""
     doc = trigger.doc
     own = {s.country for s in sources}
     before = [a for a in _state_mentions(doc, sentence.start, trigger.i) if a.country not in own]
@@ -27,7 +34,7 @@ def counterpart(trigger: Token, sentence: Span, sources: list[Actor]) -> Actor |
     after = [a for a in _state_mentions(doc, trigger.i + 1, sentence.end) if a.country not in own]
     if after:
         return after[0]
-    previous = _previous_sentence(sentence)
+    previous = _previous_sentence(sentence) if previous else None
     if previous is None:
         return None
     paragraphs = paragraph_numbers(doc)
@@ -48,3 +55,24 @@ def _previous_sentence(sentence: Span) -> Span | None:
         return None
     return sentence.doc[sentence.start - 1].sent
 
+
+
+def dominant_partner(doc: Doc, own: set[str | None]) -> Actor | None:
+    """The country mentioned most often in the document outside `own` (its first mention's state actor);
+    None when two countries tie for it, as the article then names no single other side."""
+    counts = _country_counts(doc)
+    ranked = [(c, n) for c, n in counts.most_common() if c not in own]
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    country = ranked[0][0]
+    return Actor("", country, country, None)
+
+
+def _country_counts(doc: Doc) -> Counter:
+    """Mentions per country in the document, counted once per document."""
+    cached = doc.user_data.get("dyadwatch_country_counts")
+    if cached is None:
+        spans = doc.spans[ACTOR_SPANS] if ACTOR_SPANS in doc.spans else []
+        cached = Counter(s._.actor.country for s in spans if s._.actor is not None and s._.actor.country)
+        doc.user_data["dyadwatch_country_counts"] = cached
+    return cached

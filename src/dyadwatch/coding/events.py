@@ -28,6 +28,7 @@ from dyadwatch.time import event_time, publication_fallback
 from dyadwatch.time.choose import ORDER_PREPOSITIONS
 
 MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
+MAX_SIDES = 8  # "A, B, C and D condemned X": each of them did it, one pair each
 # Meetings, aid and coercion take two: "X held talks" or "X tightened controls" with nobody named is not
 # yet a dyadic event to count.
 NEEDS_TARGET = frozenset({"CONSULT", "AID", "COERCE"})
@@ -39,6 +40,10 @@ RECIPROCAL_PRONOUNS = frozenset({"themselves", "other", "another"})
 ISSUING_VERBS = {"issue", "send", "deliver", "publish", "release", "hand", "write", "make", "address", "convey"}
 STATE_ONLY_VERBS = {"summon", "expel"}
 RECIPROCAL_LEMMAS = {"clash", "fight", "exchange", "trade", "skirmish", "spar", "feud", "swap"}
+# Backing something is one-sided even though SUPPORT is a cooperative type: "A and B backed the plan" is
+# each of them backing it, not A backing B (unlike "A and B signed a pact").
+ONE_SIDED_LEMMAS = {"support", "back", "endorse", "welcome", "hail", "praise", "applaud", "commend", "approve",
+                    "defend", "recognize", "recognise", "thank", "congratulate", "salute", "laud", "embrace"}
 
 
 @dataclass(frozen=True)
@@ -251,7 +256,10 @@ def _mutual(trig: Trigger, plover: str) -> bool:
     verb = trig.light_verb or trig.token
     reciprocal_object = any(_holds_reciprocal(c) for c in verb.children
                             if c.dep_ in {"dobj", "prep", "npadvmod"})  # "distanced themselves", "each other"
-    return plover in MUTUAL_TYPES or trig.token.lemma_.lower() in RECIPROCAL_LEMMAS or reciprocal_object
+    lemma = trig.token.lemma_.lower()
+    if lemma in ONE_SIDED_LEMMAS and not reciprocal_object:
+        return False
+    return plover in MUTUAL_TYPES or lemma in RECIPROCAL_LEMMAS or reciprocal_object
 
 
 def _holds_reciprocal(token: Token) -> bool:
@@ -263,7 +271,12 @@ def _holds_reciprocal(token: Token) -> bool:
 
 
 def _pairs(args: Arguments, mutual: bool = True) -> list[tuple[Actor, Actor | None]]:
-    sources = args.sources[:MAX_PARTIES]
+    """Source-target pairs: every named side with every party acted on; coordinated sides of a mutual
+    act with each other; coordinated sides of a one-sided act each on its own, never with each other."""
+    if len(args.sources) > 1 and mutual and not [t for t in args.targets if t not in args.sources]:
+        sources = args.sources[:MAX_PARTIES]
+        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+    sources = args.sources[:MAX_SIDES]
     targets = [t for t in args.targets if t not in sources]
     foreign = [t for t in targets if t.country is None or t.country not in {s.country for s in sources}]
     targets = (foreign or targets)[:MAX_PARTIES]  # "withdrew its troops from X": X is the other party
@@ -275,8 +288,6 @@ def _pairs(args: Arguments, mutual: bool = True) -> list[tuple[Actor, Actor | No
             return pairs
         home = _as_country(targets[0])  # "imposed a curfew in Algiers": a domestic act, on the country
         return [(s, home if home.code != s.code else None) for s in sources]
-    if len(sources) > 1 and mutual:
-        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     return [(s, None) for s in sources]  # "Seoul and Tokyo condemned the launch": each of them did
 
 

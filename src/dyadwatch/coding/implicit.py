@@ -11,15 +11,20 @@
 - protests, demands, refusals, concessions, accusations and threats with nobody else named in a sentence
   that names no other country: directed at home, at the actor's own country (`home_target`); a state's
   only when it concedes or the sentence names someone at home ("accused Darfur rebels"), not when it
-  condemns a thing ("condemned the attack").
+  condemns a thing ("condemned the attack");
+- a state judging or answering a thing the sentence gives no author ("rejected the allegations"): the
+  other side in the sentence, else the article's dominant partner (see dyadwatch.coding.counterpart).
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from dyadwatch.actors import agent_noun_sector, names_a_people, names_the_state
-from dyadwatch.coding.arguments import ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of
-from dyadwatch.coding.counterpart import counterpart
+from dyadwatch.coding.arguments import (
+    STANCE_VERBS, ActorIndex, Arguments, doers_of, noun_arguments, passive_parts, prep_objects, subject_of,
+)
+from dyadwatch.coding.counterpart import counterpart, dominant_partner
+from dyadwatch.coding.lexicon import default_lexicon
 from dyadwatch.coding.triggers import Trigger
 from dyadwatch.records import Actor
 
@@ -27,9 +32,12 @@ ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "f
 # Acts only a state's authorities perform: arrest, trial, investigation, expulsion, sentencing.
 STATE_POWERS = ("173", "174", "09", "116", "1721", "1722")
 STATE_SECTORS = {None, "GOV", "COP", "MIL", "JUD", "SPY"}
+STATE_ORGANS = STATE_SECTORS - {None}
 MAX_POPULATION_WORDS = 6
 PROPERTY_PLACE_PREPS = {"in", "near", "at", "into", "outside"}
 ATTACK_ROOTS = ("18", "19", "20")
+SHOW_OF_FORCE_ROOTS = ("15",)  # MOBILIZE: drills, deployments, alerts
+FORCE_PLACE_PREPS = {"in", "at", "around", "near", "off", "along", "into", "across", "toward", "towards"}
 # Acts that are always addressed to somebody: with nobody named, to the actor's own country.
 HOME_DIRECTED = {"PROTEST", "REQUEST", "REJECT", "CONCEDE", "ACCUSE", "THREATEN"}
 # A state at home gives way to its people; its other acts are at home only when they name someone there.
@@ -57,13 +65,38 @@ def with_implicit_parties(trig: Trigger, sentence: Span, index: ActorIndex, args
     if not args.targets and trig.entry.cameo.startswith("171"):
         args = Arguments(args.sources, _place_acted_on(verb, index, PROPERTY_PLACE_PREPS))
     if not args.targets and trig.entry.cameo.startswith(ATTACK_ROOTS):
-        args = Arguments(args.sources, _place_acted_on(verb, index, {"in", "at"}))
+        args = Arguments(args.sources, _place_acted_on(verb, index, {"in", "at"}, trig.token))
+    if not args.targets and trig.entry.cameo.startswith(SHOW_OF_FORCE_ROOTS):
+        # "held drills around Taiwan", "massed troops along the border with X": where force is shown
+        args = Arguments(args.sources, _place_acted_on(verb, index, FORCE_PLACE_PREPS, trig.token))
     if not args.targets and trig.entry.cameo.startswith("17"):
         args = Arguments(args.sources, _home_population(trig, args.sources))
     if trig.entry.counterpart and not _foreign(args):
         other = counterpart(verb, sentence, args.sources)
         args = Arguments(args.sources, [other] if other else [])
+    if not args.targets and _stance_on_unattributed(verb, index, args.sources):
+        other = counterpart(verb, sentence, args.sources, previous=False) or dominant_partner(
+            verb.doc, {s.country for s in args.sources}) or counterpart(verb, sentence, args.sources)
+        args = Arguments(args.sources, [other] if other else [])
     return args
+
+
+def _stance_on_unattributed(verb: Token, index: ActorIndex, sources: list[Actor]) -> bool:
+    """A state judging or answering a thing whose author the sentence does not name ("rejected the
+    allegations", "decried the planned drills"): the author is the other side in context. Not people's
+    stances, which are at home (see home_target)."""
+    if verb.lemma_.lower() not in STANCE_VERBS or len(sources) != 1 or not _is_state(sources[0]):
+        return False
+    things = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return bool(things) and all(index.at(t) is None and not doers_of(t, index) and not any(
+        index.at(w) is not None for w in t.subtree) for t in things)
+
+
+def _is_state(actor: Actor) -> bool:
+    """A state or its organs, not its people: "Taiwan", "the foreign ministry", "the army"."""
+    if not actor.country or names_a_people(actor.text):
+        return False
+    return actor.code == actor.country and names_the_state(actor.text) or actor.sector in STATE_ORGANS
 
 
 def is_place(actor: Actor) -> bool:
@@ -103,16 +136,34 @@ def _accuser(verb: Token, index: ActorIndex, sources: list[Actor]) -> list[Actor
     return [a for a in accusers if a.country and a.country not in countries][:1]
 
 
-def _place_acted_on(verb: Token, index: ActorIndex, preps: set[str]) -> list[Actor]:
+def _place_acted_on(verb: Token, index: ActorIndex, preps: set[str], noun: Token | None = None) -> list[Actor]:
     """The country of the place hit: "blew up power lines leading into Kabul" (property belongs where it
-    stands), "fired shells at targets in Jericho" (an attack hits where it lands)."""
+    stands), "fired shells at targets in Jericho" (an attack hits where it lands); an event noun's own
+    place ("the drills off X's coast") too."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    candidates = [t for o in objects for t in o.subtree] + prep_objects(verb, preps)
+    candidates = [t for o in objects for t in o.subtree]
+    places = prep_objects(verb, preps)
+    if noun is not None and noun is not verb and noun.pos_ == "NOUN":
+        places += prep_objects(noun, preps)
+    candidates += [t for p in places for t in _place_words(p)]
     for tok in candidates:
         place = next((a for a in index.in_phrase(tok) if a.country and is_place(a)), None) if index.at(tok) else None
         if place is not None:
             return [Actor(place.text, place.country, place.country, None)]
     return []
+
+
+def _place_words(place: Token) -> list[Token]:
+    """The words of a place phrase ("off Japan's coast", "at bases in Iraq"), not going into another
+    event it names ("in retaliation for a strike in X": X is where that other strike was)."""
+    out, stack = [], [place]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        if tok is not place and tok.pos_ == "NOUN" and default_lexicon().has("N", tok.lemma_.lower()):
+            continue
+        stack.extend(c for c in tok.children if c.dep_ not in {"relcl", "acl", "advcl", "ccomp"})
+    return out
 
 
 def _home_population(trig: Trigger, sources: list[Actor]) -> list[Actor]:
