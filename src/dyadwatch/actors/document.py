@@ -4,8 +4,8 @@ state is across the article.
 Quotations: text between quote marks (“…”, "…"), a quote left open at a paragraph's end closing there (a
 quotation running on into the next paragraph opens again). The speaker is the subject of the reporting
 verb outside the quote in the sentence where it closes ("…,” the ministry said") or, failing that, where
-it opens ("Joly said: “…"); a quote with neither takes the speaker of the next quote of the same run of
-paragraphs when it opens with no break ("X said: “A.\n\n“B,” ..."). Only the subject's token span is
+it opens ("Joly said: “…"); a quote with neither takes the speaker of the rest of the same quotation running on
+into the next paragraph ("X said: “A.\n\n“B.”", "“A.\n\n“B,” X said"). Only the subject's token span is
 kept here: which actor it is gets decided when references are resolved.
 
 Prominence: a state named as clause subject, often, and in the headline or lead is what the article is
@@ -58,6 +58,9 @@ def read_article(doc: Doc, paragraphs: list[int]) -> Article:
     for k in range(len(spans) - 2, -1, -1):  # a quotation running on: its later part names the speaker
         if speakers[k] is None and _runs_on(doc, spans[k], spans[k + 1]):
             speakers[k] = speakers[k + 1]
+    for k in range(1, len(spans)):  # ... or its first part did ("X said: “A.\n\n“B.”")
+        if speakers[k] is None and _runs_on(doc, spans[k - 1], spans[k]):
+            speakers[k] = speakers[k - 1]
     article = Article([Quote(s, e, sp) for (s, e), sp in zip(spans, speakers)])
     for index, (start, end) in enumerate(spans):
         for i in range(start, end):
