@@ -25,7 +25,8 @@ POSSESSIVE = {"its", "their", "our"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "which", "that"}
 # Verbs whose "it" subject is usually a placeholder: "it is likely that", "it remains to be seen".
-EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "take", "happen", "matter", "mean", "look", "become"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "take", "happen", "matter", "mean", "look", "become",
+                   "constitute", "represent", "amount", "mark", "pose", "cost"}  # "saying it constituted ..."
 PLURAL_TAGS = {"NNS", "NNPS"}
 SINGULAR_NOUN_TAGS = {"NN", "NNP"}
 STOP = object()  # a blocking subject: give up

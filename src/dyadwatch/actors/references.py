@@ -35,6 +35,9 @@ REFERABLE_HEADS = {
     "defense minister", "defence minister", "president", "prime minister", "leader", "supreme leader",
 }
 COUNTRY_NOUNS = {"country", "nation"}
+# Heads that name things a state uses, not the state's people: "the drones" may be anybody's.
+WEAPONS = {"drones", "drone", "missiles", "missile", "rockets", "jets", "aircraft", "warships", "ships", "vessels",
+           "tanks", "planes", "bombers", "fighters", "submarines", "boats"}
 # What a state's possessive makes the state itself: "an attack on its territory".
 TERRITORY_NOUNS = {"territory", "soil", "airspace", "waters", "land", "coast", "shores"}  # not "border": shared
 PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -254,7 +257,7 @@ def is_plural(doc: Doc, mention: Mention) -> bool:
 
 def same_head(context: Context, head: str, i: int) -> Seen | None:
     """The last mention before token i with this head noun: "the ministry" after "Russia's defence ministry"."""
-    if not head:
+    if not head or head.split()[-1] in WEAPONS:
         return None
     for seen in reversed(context.seen):
         if seen.start < i and seen.head and (seen.head == head or seen.head.endswith(" " + head)):
