@@ -21,9 +21,10 @@ from spacy.tokens import Doc, Span
 from dyadwatch.actors.gazetteer import load_gazetteer
 from dyadwatch.actors.located import located_mentions, placed_office_holders
 from dyadwatch.actors.matching import PieceFinder
-from dyadwatch.actors.mentions import find_mentions
+from dyadwatch.actors.mentions import Mention, find_mentions
 from dyadwatch.actors.names import short_name_spans
-from dyadwatch.actors.references import GROUP_HEADS, GroupReference, resolve_references, retext, state_actor
+from dyadwatch.actors.groups import GROUP_HEADS
+from dyadwatch.actors.references import GroupReference, resolve_references, retext, state_actor
 from dyadwatch.actors.resolve import actor_for, as_date
 from dyadwatch.nlp.extensions import ACTOR_SPANS, register_extensions
 from dyadwatch.records import Actor
@@ -48,10 +49,12 @@ class ActorComponent:
         spans = [labelled(doc, m.start, m.end, DIRECT, a) for m, a in resolved if a is not None]
         group_spans: list[Span] = []
         if self.resolve_references:
-            references, groups = resolve_references(doc, resolved)
-            spans += [labelled(doc, r.start, r.end, COREF, r.actor) for r in references]
+            short = short_name_spans(doc, spans, COREF)  # "Putin" after "Vladimir Putin": an antecedent too
+            named = [(Mention(s.start, s.end, name_span=(s.start, s.end)), s._.actor) for s in short]
+            references, groups = resolve_references(doc, sorted(resolved + named, key=lambda item: item[0].start))
+            spans += short + [labelled(doc, r.start, r.end, COREF, r.actor) for r in references]
+            spans = [s for s in spans if not inside_state_group(s, groups)]
             group_spans = [span for g in groups for span in group_layout(doc, g, spans)]
-            spans += short_name_spans(doc, spans, COREF)
         unresolved = [m for m, a in resolved if a is None]
         spans += [labelled(doc, m.start, m.end, DIRECT, a) for m, a in located_mentions(doc, unresolved, spans)]
         spans += [labelled(doc, m.start, m.end, DIRECT, a) for m, a in placed_office_holders(doc, unresolved, spans)]
@@ -62,6 +65,12 @@ class ActorComponent:
 
 def _in_dateline(doc: Doc, i: int) -> bool:
     return any(start <= i < end for start, end in doc._.datelines or ())
+
+
+def inside_state_group(span: Span, groups: list[GroupReference]) -> bool:
+    """"the ex-Soviet rivals": a name qualifying a group of states is part of the group, not an actor."""
+    return any(g.start <= span.start and span.end <= g.end and g.antecedents
+               and GROUP_HEADS[span.doc[g.end - 1].lower_][0] == "state" for g in groups)
 
 
 def labelled(doc: Doc, start: int, end: int, label: str, actor: Actor | None) -> Span:

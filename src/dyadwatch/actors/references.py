@@ -1,19 +1,28 @@
-"""Simple references within a paragraph: "the regime", "the country", "the North", "he"/"his", and
-groups such as "both sides" or "the two countries".
+"""References resolved across the article: "the regime", "the ministry", "the country", "the North",
+"he"/"his", "it"/"its"/"they"/"their" for states and bodies, "we"/"our" inside a quote, and groups such as
+"both sides" or "the two countries" (groups.py).
 
-Each reference takes the actor of the nearest fitting mention before it in the same paragraph; "the
-regime"-like phrases may also reach back one paragraph (news paragraphs are often a single sentence),
-and "the North"/"the South" need a Korea article instead. Deliberately shallow: no gender, no quotes, no
-cataphora; a reference with no antecedent stays unresolved.
+A definite description ("the ministry", "the junta", "the ambassador") takes the last mention anywhere
+before it with the same head noun; failing that, "the regime"-like phrases take the salient state of their
+paragraph or the one before. "he"/"she" take the nearest fitting person of their paragraph, or the one
+person of the sentence before. State pronouns follow pronouns.py (clause subjects, no guessing);
+first-person pronouns in a quotation stand for its speaker (document.py finds quotes and speakers). No
+gender, no cataphora; a reference with no antecedent stays unresolved.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from dyadwatch.actors.matching import AGENT
 from dyadwatch.actors.context import next_word_index
+from dyadwatch.actors.document import Article, Prominence, read_article
+from dyadwatch.actors.gazetteer import COUNTRY
+from dyadwatch.actors.groups import GROUP_HEADS, group_at
+from dyadwatch.actors.matching import AGENT
+from dyadwatch.actors.pronouns import (
+    FIRST_PERSON, PLURAL, PLURAL_TAGS, SINGULAR, person_antecedent, pronoun_role, thing_antecedent,
+)
 from dyadwatch.actors.mentions import POSSESSIVES, Mention, is_person_mention
 from dyadwatch.records import Actor
 
@@ -26,18 +35,14 @@ REFERABLE_HEADS = {
     "defense minister", "defence minister", "president", "prime minister", "leader", "supreme leader",
 }
 COUNTRY_NOUNS = {"country", "nation"}
+# Heads that name things a state uses, not the state's people: "the drones" may be anybody's.
+WEAPONS = {"drones", "drone", "missiles", "missile", "rockets", "jets", "aircraft", "warships", "ships", "vessels",
+           "tanks", "planes", "bombers", "fighters", "submarines", "boats"}
+# What a state's possessive makes the state itself: "an attack on its territory".
+TERRITORY_NOUNS = {"territory", "soil", "airspace", "waters", "land", "coast", "shores"}  # not "border": shared
 PRONOUNS = {"he", "him", "his", "she", "her"}
 KOREA = {"north": "PRK", "south": "KOR"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-NUMBERS = {"two": 2, "three": 3}
-# Group heads: what kind of antecedents they take, and the sector they give each member.
-GROUP_HEADS = {
-    "countries": ("state", None), "nations": ("state", None), "states": ("state", None),
-    "neighbors": ("state", None), "neighbours": ("state", None), "allies": ("state", None),
-    "sides": ("state", "GOV"), "governments": ("state", "GOV"), "militaries": ("state", "MIL"),
-    "armies": ("state", "MIL"), "navies": ("state", "MIL"), "leaders": ("person", None),
-    "presidents": ("person", None), "ministers": ("person", None),
-}
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class Reference:
     start: int
     end: int
     actor: Actor
+    person: bool = False  # "he", "the ambassador": a person, whom a later "he" can take
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,8 @@ class Seen:
     actor: Actor
     person: bool
     subject: bool
+    plural: bool = False  # a plural head ("separatists", "officials"): what "they" takes
+    head: str = ""  # the head noun of an agent phrase ("ministry"), for "the ministry" later
 
 
 @dataclass
@@ -84,10 +92,18 @@ class Context:
     unresolved: dict[int, Mention]
     korean: bool
     seen: list[Seen]
+    sents: list = field(default_factory=list)
+    article: Article = field(default_factory=Article)
+    prominence: Prominence = field(default_factory=Prominence)
+    known: dict[int, Actor] = field(default_factory=dict)  # token → actor of the mention or reference there
 
-    def note(self, start: int, end: int, actor: Actor, person: bool) -> None:
+    def note(self, start: int, end: int, actor: Actor, person: bool, mention: Mention | None = None) -> None:
+        subject = is_subject(self.doc, start, end)
+        head = head_of(self.doc, mention) if mention is not None else ""
+        plural = mention is not None and is_plural(self.doc, mention)
         self.seen.append(Seen(start, end, self.paragraphs[start], self.sentences[start], actor, person,
-                              is_subject(self.doc, start, end)))
+                              subject, plural, head))
+        self.prominence.add(actor.country, subject, self.sentences[start])
 
     def states(self, i: int, reach: int = 0) -> list[Seen]:
         """State actors before token i, in its paragraph or up to `reach` paragraphs back."""
@@ -148,12 +164,15 @@ def salient(candidates: list[Seen], nearest_in: int | None = None) -> Seen | Non
 
 def resolve_references(doc: Doc, resolved: list[tuple[Mention, Actor | None]]
                        ) -> tuple[list[Reference], list[GroupReference]]:
-    """References and groups in the doc, resolved against the mentions before them."""
+    """References and groups in the doc, resolved against the mentions before them; then first-person
+    pronouns in quotations, against their speakers (who may be named after the quote)."""
     paragraphs = paragraph_numbers(doc)
     taken = {i for mention, actor in resolved if actor is not None for i in range(mention.start, mention.end)}
     context = Context(doc, paragraphs, sentence_numbers(doc, paragraphs),
                       {m.start: m for m, a in resolved if a is None},
-                      any(a is not None and a.country in ("PRK", "KOR") for _, a in resolved), [])
+                      any(a is not None and a.country in ("PRK", "KOR") for _, a in resolved), [],
+                      list(doc.sents) if doc.has_annotation("SENT_START") else [], read_article(doc, paragraphs))
+    context.known = {i: a for m, a in resolved if a is not None for i in range(m.start, m.end)}
     timeline: list[tuple[int, int, object]] = [(m.start, 0, (m, a)) for m, a in resolved if a is not None]
     timeline += [(i, 1, None) for i in range(len(doc)) if i not in taken]
     timeline.sort(key=lambda item: (item[0], item[1]))
@@ -165,17 +184,85 @@ def resolve_references(doc: Doc, resolved: list[tuple[Mention, Actor | None]]
             continue
         if not is_token:
             mention, actor = payload
-            context.note(mention.start, mention.end, actor, is_person_mention(mention))
+            context.note(mention.start, mention.end, actor, is_person_mention(mention), mention)
             continue
         found = reference_at(context, start)
         if isinstance(found, Reference):
             references.append(found)
-            context.note(found.start, found.end, found.actor, False)
+            owned = context.unresolved.get(next_word_index(doc, start + 1))
+            context.note(found.start, found.end, found.actor, found.person,
+                         owned if owned is not None and owned.end == found.end else None)
+            context.known.update((i, found.actor) for i in range(found.start, found.end))
             skip_until = found.end
         elif isinstance(found, GroupReference):
             groups.append(found)
             skip_until = found.end
+    covered = taken | {i for r in references for i in range(r.start, r.end)} | {
+        i for g in groups for i in range(g.start, g.end)}
+    references += first_person(context, covered)
     return references, groups
+
+
+def first_person(context: Context, covered: set[int]) -> list[Reference]:
+    """"we"/"our"/"us" inside a quotation whose speaker is a known actor: the speaker ("our ambassador": the
+    speaker's state, with the ambassador's sector)."""
+    doc, out, skip_until = context.doc, [], -1
+    for tok in doc:
+        if tok.i < skip_until or tok.i in covered or tok.lower_ not in FIRST_PERSON or pronoun_role(tok) is None:
+            continue
+        speaker = speaker_actor(context, tok.i)
+        if speaker is None:
+            continue
+        owned = context.unresolved.get(next_word_index(doc, tok.i + 1))
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.lower_ == "our" and owned is not None and agent_only(owned):
+            ref = Reference(tok.i, owned.end, state_actor(speaker, doc[tok.i:owned.end].text, agent_sector(owned)))
+        elif tok.lower_ == "our" and nxt is not None and nxt.lower_ in COUNTRY_NOUNS:
+            ref = Reference(tok.i, tok.i + 2, state_actor(speaker, doc[tok.i:tok.i + 2].text, None))
+        elif tok.lower_ == "our":
+            continue  # "our sovereignty", "our visit": the thing owned is no actor
+        else:
+            ref = Reference(tok.i, tok.i + 1, state_actor(speaker, tok.text, speaker.sector))
+        out.append(ref)
+        skip_until = ref.end
+    return out
+
+
+def speaker_actor(context: Context, i: int) -> Actor | None:
+    """The actor who speaks the quotation token i stands in (its phrase's head mention, else any in it)."""
+    quote = context.article.quote_at(i)
+    if quote is None or quote.speaker is None:
+        return None
+    start, end = quote.speaker
+    head = context.known.get(end - 1)
+    if head is not None:
+        return head
+    inside = [context.known[k] for k in range(start, end) if k in context.known]
+    return inside[0] if len({a.code for a in inside}) == 1 else None
+
+
+def head_of(doc: Doc, mention: Mention) -> str:
+    """The words of a mention's last agent piece, lower-cased ("defense ministry"); "" when it has none."""
+    agents = [p for p in mention.pieces if p.kind == AGENT and p.role != "event"]
+    return doc[agents[-1].start:agents[-1].end].text.lower() if agents else ""
+
+
+def is_plural(doc: Doc, mention: Mention) -> bool:
+    """A plural head ("separatists", "Bosnian Croats", "officials"), not a country's plural-looking name."""
+    last = mention.pieces[-1] if mention.pieces else None
+    if last is not None and last.kind == COUNTRY:
+        return False  # "the Philippines", "the United States"
+    return doc[mention.end - 1].tag_ in PLURAL_TAGS
+
+
+def same_head(context: Context, head: str, i: int) -> Seen | None:
+    """The last mention before token i with this head noun: "the ministry" after "Russia's defence ministry"."""
+    if not head or head.split()[-1] in WEAPONS:
+        return None
+    for seen in reversed(context.seen):
+        if seen.start < i and seen.head and (seen.head == head or seen.head.endswith(" " + head)):
+            return seen
+    return None
 
 
 def reference_at(context: Context, i: int) -> Reference | GroupReference | None:
@@ -186,12 +273,9 @@ def reference_at(context: Context, i: int) -> Reference | GroupReference | None:
     if owned is not None and not agent_only(owned):
         owned = None
     if tok.lower_ in PRONOUNS and tok.tag_ in ("", "PRP", "PRP$"):  # untagged docs: trust the word
-        person = salient(context.people(i), nearest_in=context.sentences[i])
-        if person is None:
-            return None
-        if owned is not None and tok.lower_ in ("his", "her"):  # "his diplomats": the person's country
-            return Reference(i, owned.end, state_actor(person.actor, doc[i:owned.end].text, agent_sector(owned)))
-        return Reference(i, i + 1, retext(person.actor, tok.text))
+        return person_reference(context, i, owned)
+    if tok.lower_ in SINGULAR | PLURAL and tok.tag_ in ("PRP", "PRP$"):
+        return thing_reference(context, i, owned)
     if tok.lower_ not in DETERMINERS and tok.lower_ != "both":
         return None
     group = group_at(doc, i, context)
@@ -204,17 +288,71 @@ def reference_at(context: Context, i: int) -> Reference | GroupReference | None:
             return Reference(i, i + 2, Actor(doc[i:i + 2].text, code, code, None, None))
         if nxt.lower_ in COUNTRY_NOUNS:
             return country_reference(context, i)
-    if owned is not None and (tok.lower_ in ("its", "their") or referable(doc, owned)):
+    if owned is not None and tok.lower_ == "the":
+        earlier = same_head(context, head_of(doc, owned), i)
+        if earlier is not None:
+            return Reference(i, owned.end, retext(earlier.actor, doc[i:owned.end].text), earlier.person)
+    if owned is not None and referable(doc, owned):
         state = salient(context.states(i, reach=1))
         if state is not None:
             return Reference(i, owned.end, state_actor(state.actor, doc[i:owned.end].text, agent_sector(owned)))
     return None
 
 
+def person_reference(context: Context, i: int, owned: Mention | None) -> Reference | None:
+    """"he", "his diplomats", "his country": the nearest fitting person, or that person's state."""
+    doc, tok = context.doc, context.doc[i]
+    person = salient(context.people(i), nearest_in=context.sentences[i]) or person_antecedent(context, i)
+    if person is None:
+        return None
+    possessive = tok.lower_ in ("his", "her")
+    if owned is not None and possessive:  # "his diplomats": the person's country
+        if beside_owner(doc, owned, person):
+            return None  # "Pelosi and her delegation": the delegation goes with her, she stands for it
+        return Reference(i, owned.end, state_actor(person.actor, doc[i:owned.end].text, agent_sector(owned)))
+    if possessive and i + 1 < len(doc) and doc[i + 1].lower_ in COUNTRY_NOUNS:
+        return Reference(i, i + 2, state_actor(person.actor, doc[i:i + 2].text, None))
+    return Reference(i, i + 1, retext(person.actor, tok.text), True)
+
+
+def beside_owner(doc: Doc, owned: Mention, owner: Seen) -> bool:
+    """Whether the owned phrase is coordinated with its owner's own mention ("X and his aides")."""
+    head = doc[owned.start:owned.end].root
+    return head.dep_ == "conj" and owner.start <= head.head.i < owner.end
+
+
+def thing_reference(context: Context, i: int, owned: Mention | None) -> Reference | None:
+    """"it", "they", "its troops", "their soil": the state or body pronouns.py picks; inside a quotation
+    never its speaker (who would say "we"), and nothing when the speaker is unknown."""
+    doc, tok = context.doc, context.doc[i]
+    role = pronoun_role(tok)
+    if role is None:
+        return None
+    exclude = None
+    if context.article.quote_at(i) is not None:
+        speaker = speaker_actor(context, i)
+        if speaker is None:
+            return None
+        exclude = speaker.code
+    seen = thing_antecedent(context, i, exclude)
+    if seen is None:
+        return None
+    if role == "possessive" and owned is not None:
+        return Reference(i, owned.end, state_actor(seen.actor, doc[i:owned.end].text, agent_sector(owned)))
+    if role == "possessive":  # "its territory" is the state; "its blockade of X" names no party
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is None or nxt.lower_ not in TERRITORY_NOUNS:
+            return None
+        return Reference(i, i + 2, state_actor(seen.actor, doc[i:i + 2].text, None))
+    return Reference(i, i + 1, retext(seen.actor, tok.text))
+
+
 def country_reference(context: Context, i: int) -> Reference | None:
     """"the country", or "the country's foreign ministry" (one mention, with the ministry's sector)."""
     doc = context.doc
-    state = salient(context.states(i, reach=1))
+    here = [s for s in context.states(i) if s.sentence == context.sentences[i] and not s.person
+            and s.actor.sector is None]
+    state = here[-1] if here else salient(context.states(i, reach=1))  # "left Malaysia, departing the country"
     if state is None:
         return None
     end, sector = i + 2, None
@@ -222,66 +360,6 @@ def country_reference(context: Context, i: int) -> Reference | None:
     if end < len(doc) and doc[end].text in POSSESSIVES and owned is not None and agent_only(owned):
         end, sector = owned.end, agent_sector(owned)
     return Reference(i, end, state_actor(state.actor, doc[i:end].text, sector))
-
-
-def group_at(doc: Doc, i: int, context: Context) -> GroupReference | None:
-    """"both sides", "the two countries", "the three leaders", "the two Koreas"."""
-    words = [t.lower_ for t in doc[i:i + 3]]
-    if words[:1] == ["both"] and len(words) > 1 and words[1] in GROUP_HEADS:
-        count, end = 2, i + 2
-    elif words[:2] in (["the", "two"], ["the", "three"]) and len(words) > 2 and (words[2] in GROUP_HEADS or
-                                                                                  words[2] == "koreas"):
-        count, end = NUMBERS[words[1]], i + 3
-    else:
-        return None
-    text = doc[i:end].text
-    if doc[end - 1].lower_ == "koreas":
-        members = tuple(Actor(text, code, code, None, None) for code in ("PRK", "KOR"))
-        return GroupReference(i, end, members, ())
-    kind, sector = GROUP_HEADS[doc[end - 1].lower_]
-    here = [s for s in context.seen if s.paragraph == context.paragraphs[i]]
-    if kind == "person":
-        picked = last_distinct(here, kind, count) or last_distinct(context.seen, kind, count)
-    else:
-        picked = principal_states(here, count) or principal_states(context.seen, count)
-    if not picked:
-        return None
-    if kind == "person":
-        members = tuple(retext(s.actor, text) for s in picked)
-    else:
-        members = tuple(state_actor(s.actor, text, sector) for s in picked)
-    return GroupReference(i, end, members, tuple((s.start, s.end) for s in picked))
-
-
-def principal_states(seen: list[Seen], count: int) -> list[Seen]:
-    """The `count` states the text is about, in text order; [] if fewer are named.
-
-    "Congo and Rwanda signed a deal after talks mediated by Qatar, and the two sides freed ...": the
-    parties are the states named as subjects and most often, not the last ones named; recency breaks ties."""
-    by_country: dict[str, list[Seen]] = {}
-    for item in seen:
-        if item.actor.country:
-            by_country.setdefault(item.actor.country, []).append(item)
-    if len(by_country) < count:
-        return []
-    ranked = sorted(by_country.values(), reverse=True,
-                    key=lambda items: (sum(i.subject for i in items), len(items), items[-1].start))
-    return sorted((items[-1] for items in ranked[:count]), key=lambda item: item.start)
-
-
-def last_distinct(seen: list[Seen], kind: str, count: int) -> list[Seen]:
-    """The last `count` distinct states (by country) or people (by name), in text order; [] if fewer."""
-    picked: list[Seen] = []
-    keys: set[str] = set()
-    for item in reversed(seen):
-        key = item.actor.name if kind == "person" else item.actor.country
-        if not key or (kind == "person" and not item.person) or key in keys:
-            continue
-        keys.add(key)
-        picked.append(item)
-        if len(picked) == count:
-            return list(reversed(picked))
-    return []
 
 
 def agent_only(mention: Mention) -> bool:
