@@ -73,6 +73,13 @@ def test_statements_of_intent_are_coded_as_speech_acts(text, expected):
     assert (*expected, "asserted") in got, got
 
 
+def test_a_sanction_announced_without_condition_is_imposed_even_in_a_second_conjunct():
+    got = coded("Ghana will close its border crossings and recall its ambassador from Togo, President Mahama said.")
+    assert ("GHA", "TGO", "SANCTION", "asserted") in got, got
+    conditional = coded("Ghana will recall its ambassador from Togo unless the raids stop, President Mahama said.")
+    assert ("GHA", "TGO", "SANCTION", "asserted") not in conditional, conditional
+
+
 def test_background_year_dates_the_event_not_the_report():
     ev = [e for e in events_of("Beijing backed United Nations sanctions against North Korea in 2017.")
           if e.target and e.target.country == "PRK"]

@@ -20,6 +20,13 @@ def split(text: str):
     ("LIMA, March 3 (Andes Wire) - Peru recalled its envoy.", "LIMA, March 3 (Andes Wire) -"),
     ("PORT MORESBY (Reef News) — Officials met on Monday.", "PORT MORESBY (Reef News) —"),
     ("NAIROBI, Kenya, Aug. 9, 2025 -- Talks resumed.", "NAIROBI, Kenya, Aug. 9, 2025 --"),
+    ("Hanoi, May 2 (Mekong Wire)--Vietnam protested.", "Hanoi, May 2 (Mekong Wire)--"),
+    ("Dili, Timor-Leste — Australian envoys arrived.", "Dili, Timor-Leste —"),
+    ("Suva, Nov. 4, (Pacific Wire) – Fiji expelled a diplomat.", "Suva, Nov. 4, (Pacific Wire) –"),
+    ("APIA, October 12. /OCN/. Samoa recalled its envoy.", "APIA, October 12. /OCN/."),
+    ("3 April 2025, HONIARA: Solomon Islands police met.", "3 April 2025, HONIARA:"),
+    ("April 3, 2025, Honiara - Police met.", "April 3, 2025, Honiara -"),
+    ("Port Vila - Vanuatu's cabinet resigned.", "Port Vila -"),
 ])
 def test_a_paragraph_opening_dateline_is_split_off(text, dateline):
     doc, found = split(text)
@@ -32,9 +39,50 @@ def test_a_paragraph_opening_dateline_is_split_off(text, dateline):
     "NATO said on Monday that talks would resume.",       # an acronym opening a sentence
     "Headline about LIMA - and more",                     # not at a paragraph start
     "The minister said: talks resume on Monday.",         # a colon after ordinary words
+    "Tonga — long a quiet ally — said it would act.",     # a parenthetical pair of dashes
+    "Samoa - the smaller partner said nothing.",          # the words after the dash do not open a sentence
+    "Analysis: the talks are over.",                      # a label, not a place
+    "Fiji-born officials met.",                           # a hyphen, not a dateline dash
 ])
 def test_ordinary_openings_are_not_datelines(text):
     assert split(text)[1] == []
+
+
+def test_a_body_glued_to_the_dash_is_cut_off_into_its_own_token():
+    doc, found = split("HANOI (Mekong Wire)--Vietnam protested.")
+    assert found == ["HANOI (Mekong Wire)--"]
+    assert doc[doc._.datelines[0][1]].text == "Vietnam"
+
+
+@pytest.mark.parametrize("text,reference", [
+    ("SUVA, Fiji, Aug. 9, 2025 -- Talks resumed.", "2025-08-09"),
+    ("3 April 2025, HONIARA: Police met.", "2025-04-03"),
+    ("SUVA, Aug. 9 (Pacific Wire) - Talks resumed.", None),   # no year: nothing justifies one
+    ("SUVA, Feb. 30, 2025 - Talks resumed.", None),           # not a calendar day
+])
+def test_a_dated_dateline_is_the_reference_date_of_an_undated_document(text, reference):
+    doc, _ = split(text)
+    assert (doc._.published.isoformat() if doc._.published else None) == reference
+
+
+def test_a_publication_date_wins_over_the_dateline():
+    from datetime import date
+    register_extensions()
+    doc = spacy.blank("en")("SUVA, Fiji, Aug. 9, 2025 -- Talks resumed.")
+    doc._.published = date(2025, 8, 10)
+    assert split_datelines(mark_paragraph_starts(doc))._.published == date(2025, 8, 10)
+
+
+@pytest.mark.model
+def test_an_undated_article_takes_its_events_dates_from_its_dateline():
+    events = code_text("APIA, Samoa, March 14, 2025 - Samoan police arrested two Tongan fishermen on Wednesday.")
+    assert [(e.plover, e.date) for e in events] == [("COERCE", "2025-03-12")], events
+
+
+@pytest.mark.model
+def test_a_city_in_ordinary_capitals_is_not_taken_for_the_subject():
+    events = code_text("Hanoi, May 2 (Mekong Wire)--Vietnam condemned Cambodia on Tuesday.", published="2025-05-02")
+    assert [(e.source.country, e.source.text) for e in events if e.plover == "ACCUSE"] == [("VNM", "Vietnam")], events
 
 
 def test_a_second_paragraph_dateline_is_found_after_a_headline():

@@ -106,3 +106,19 @@ def test_entities_add_no_false_dates(nlp: Language) -> None:
 def test_no_publication_date_keeps_only_explicit_dates(nlp: Language) -> None:
     doc = run(nlp, "Hanoi protested in May and again in June 2021.", published=None)
     assert [s._.time.value for s in doc.spans[TIME_SPANS]] == ["2021-06"]
+
+
+def test_a_clause_that_sets_the_occasion_lends_its_time(nlp: Language) -> None:
+    when = run(nlp, "When Malian troops crossed the border on Monday, Senegal protested.")
+    assert time_of(when, "protested") == "2024-07-29"
+    shortly = run(nlp, "Shortly after the pipeline was sabotaged on Friday, Lithuania expelled two envoys.")
+    assert time_of(shortly, "expelled") == "2024-07-26"
+    plain_after = run(nlp, "Senegal protested after Malian troops shelled the village on Monday.")
+    assert time_of(plain_after, "protested") is None  # some time after Monday: not said when
+
+
+def test_a_time_after_an_ordering_preposition_dates_the_earlier_event(nlp: Language) -> None:
+    doc = run(nlp, "Ghana recalled its envoy after the coup in the neighbouring country in June.")
+    assert time_of(doc, "recalled") is None
+    doc = run(nlp, "Ghana recalled its envoy in June after the coup.")
+    assert time_of(doc, "recalled") == "2024-06"

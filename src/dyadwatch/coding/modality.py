@@ -20,7 +20,7 @@ OBLIGATION_MODALS = {"must", "should"}
 INTENT_GOVERNORS = {"vow", "pledge", "promise", "plan", "intend", "prepare", "decide", "offer", "swear",
                     "ready", "willing", "prepared", "determined", "resolve", "commit"}
 REFUSAL_GOVERNORS = {"fail", "refuse", "decline"}
-POLICY_VERBS = {"announce", "decide", "declare", "rule", "order"}
+POLICY_VERBS = {"announce", "decide", "declare", "rule", "order", "say"}
 ATTEMPT_GOVERNORS = {"try", "attempt"}
 ATTEMPT_CODES = {"186": "185"}  # an attempted assassination has its own code
 # A clause under these is somebody's guess about the actor, not the actor's own statement.
@@ -47,7 +47,7 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
     verb = light_verb or trigger
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"} | _shared_modals(verb)
     negated = any(c.dep_ == "neg" for c in verb.children)
     infinitive = (verb.dep_ == "advcl" and verb.head.lemma_.lower() in INTENT_GOVERNORS | REFUSAL_GOVERNORS
                   and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))  # "sworn to fight"
@@ -81,10 +81,31 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
         return SpeechAct(code or cameo, "asserted")
     if root in {"09", "10", "11", "12", "13"}:
         return SpeechAct(cameo, "asserted")
-    if root == "16" and not conditional and verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in POLICY_VERBS:
-        # "announced it would cut all aid to X": an unconditional sanction announced is imposed by announcing it
+    if root == "16" and not conditional and _announced_policy(verb):
+        # "announced it would cut all aid to X", "X will recall its envoy, its president said": an
+        # unconditional sanction announced is imposed by announcing it
         return SpeechAct(cameo, "asserted")
     return SpeechAct(_THREAT_CODE.get(root, "130"), "asserted")
+
+
+def _shared_modals(verb: Token) -> set[str]:
+    """"will pull out its troops and recall its envoy": a conjunct without its own subject or auxiliary
+    shares the first conjunct's."""
+    if verb.dep_ != "conj" or any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return set()
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    return {c.lower_ for c in first.children if c.dep_ == "aux"}
+
+
+def _announced_policy(verb: Token) -> bool:
+    """The clause (or the first of coordinated clauses: "will pull out its troops and recall its envoy")
+    is what a verb of announcement or decision reports."""
+    first = verb
+    while first.dep_ == "conj" and first.head != first and first.head.pos_ in {"VERB", "AUX"}:
+        first = first.head
+    return first.dep_ in {"ccomp", "xcomp"} and first.head.lemma_.lower() in POLICY_VERBS
 
 
 def _speculated(verb: Token) -> bool:

@@ -4,11 +4,15 @@ event_time() looks, in this order, for a time expression
 1. attached to the trigger itself ("signed ... on June 19", "the summit on May 27", "Kim's 2018 visit");
 2. attached by a preposition or as an adverbial to a nominal complement of the trigger, without
    crossing another verb ("attended the summit on May 27"; "removed a plaque commemorating Kim's
-   visit in 2018" does not give "removed" 2018). A time that modifies a noun other than the trigger
+   visit in 2018" does not give "removed" 2018) or an ordering preposition ("recalled its envoy after
+   a coup in July" does not give "recalled" July). A time that modifies a noun other than the trigger
    ("last year's incursion", "the 2016 sanctions") dates that noun only;
 3. attached to a predicate up the trigger's clause chain (coordination, adverbial and complement
    clauses: "launched a satellite the same night and protested") or to one coordinated with it;
-4. the only time in the sentence, unless it is clearly attached to another predicate that is not
+4. attached to an adverbial clause of the trigger that sets the same occasion ("When troops crossed
+   the border on Friday, X protested", "Shortly after the dam was bombed on Friday, X expelled ...");
+   a plain "after" clause does not ("protested after Y shelled the town on Friday": not said when);
+5. the only time in the sentence, unless it is clearly attached to another predicate that is not
    above the trigger.
 Without a dependency parse only step 4 applies.
 """
@@ -36,6 +40,11 @@ CHAIN_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp", "acl"}
 # "before/after/until/since X-ing": the clause inside happened at another time than the one outside.
 ORDER_PREPOSITIONS = {"before", "after", "until", "since", "prior", "following"}
 ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
+# Adverbial clauses that set the occasion of the clause they modify, and the words that make
+# "after"/"before" immediate ("shortly after", "just before", "hours after").
+OCCASION_MARKERS = {"when", "as", "while", "once", "whilst"}
+IMMEDIATE_ORDER = {"after", "before", "following"}
+IMMEDIACY_WORDS = {"shortly", "soon", "just", "immediately", "right", "minutes", "hours", "moments", "directly"}
 
 
 def sentence_times(sent: Span) -> list[Span]:
@@ -50,7 +59,8 @@ def event_time(sent: Span, trigger: Token) -> TimeValue | None:
         return None
     if not any(token.dep_ for token in sent):  # no parse (cheaper than doc.has_annotation per call)
         return times[0]._.time if len(times) == 1 else None
-    for tier in (_attached_to(trigger, times), _via_complement(trigger, times), _up_the_chain(trigger, times)):
+    for tier in (_attached_to(trigger, times), _via_complement(trigger, times), _up_the_chain(trigger, times),
+                 _same_occasion(trigger, times)):
         if tier:
             return _nearest(trigger, tier)._.time
     if len(times) == 1 and not _bound_elsewhere(times[0], trigger):
@@ -78,9 +88,15 @@ def _via_complement(trigger: Token, times: list[Span]) -> list[Span]:
         if anchor is None or anchor.i == trigger.i or _dates_a_noun(span):
             continue
         path = path_up(anchor, trigger)
-        if path is not None and not any(_crosses_clause(token, trigger) for token in path):
+        if path is not None and not any(_crosses_clause(token, trigger) or _orders(token) for token in path):
             chosen.append(span)
     return chosen
+
+
+def _orders(token: Token) -> bool:
+    """"recalled its envoy after a coup in July": what comes after "after", "before", "since" ... is
+    another event, and its time is not the trigger's."""
+    return token.dep_ == "prep" and token.lower_ in ORDER_PREPOSITIONS
 
 
 def _dates_a_noun(span: Span) -> bool:
@@ -116,6 +132,23 @@ def _up_the_chain(trigger: Token, times: list[Span]) -> list[Span]:
     return []
 
 
+def _same_occasion(trigger: Token, times: list[Span]) -> list[Span]:
+    """Times hanging from an adverbial clause of the trigger that sets its occasion."""
+    chosen = []
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or not _sets_occasion(clause):
+            continue
+        chosen += _attached_to(clause, times)
+    return chosen
+
+
+def _sets_occasion(clause: Token) -> bool:
+    words = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+    if words & OCCASION_MARKERS:
+        return True
+    return bool(words & IMMEDIATE_ORDER) and bool(words & IMMEDIACY_WORDS)
+
+
 def _clause_chain(trigger: Token) -> list[Token]:
     """The heads above the trigger whose time it shares, nearest first (prepositions skipped)."""
     chain: list[Token] = []
@@ -140,6 +173,8 @@ def _bound_elsewhere(span: Span, trigger: Token) -> bool:
     anchor = attachment(span)
     if _dates_a_noun(span) and (anchor is None or anchor.i != trigger.i or is_predicate(trigger)):
         return True
+    if anchor is not None and any(_orders(token) for token in path_up(anchor, trigger) or ()):
+        return True  # "expelled diplomats after the summit in May"
     predicate = governing_predicate(anchor) if anchor is not None else None
     if predicate is None or predicate.i == trigger.i:
         return False
