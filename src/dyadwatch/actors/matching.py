@@ -2,7 +2,10 @@
 
 Every match becomes a Piece (a name, an agent noun or a blocked phrase); overlapping matches are
 resolved longest first, so "South China Sea" hides "China" and "Chinese Foreign Ministry" beats
-"Chinese" + "ministry" only where the table has the longer phrase.
+"Chinese" + "ministry" only where the table has the longer phrase. Three document-level checks follow:
+a conditional short form ("SA") counts only where the document names its country in full, a capital
+that is also a common name ("Santiago") only as an agent, and a person the model tags but no table
+spells this way ("Kim Jung-un") is looked up by near-miss spelling.
 """
 from __future__ import annotations
 
@@ -12,10 +15,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from dyadwatch.actors.gazetteer import AgentEntry, Gazetteer, Key, NameAlias, NameEntry
+from dyadwatch.actors.gazetteer import PERSON, AgentEntry, Gazetteer, Key, NameAlias, NameEntry, tokens_of
 
-AGENT, BLOCK = "agent", "block"
-LABELS = {"DW_ACTOR_BLOCK": BLOCK, "DW_ACTOR_NAME": "name", "DW_ACTOR_AGENT": AGENT}
+AGENT, BLOCK, CONDITIONAL = "agent", "block", "conditional"
+LABELS = {"DW_ACTOR_BLOCK": BLOCK, "DW_ACTOR_NAME": "name", "DW_ACTOR_AGENT": AGENT,
+          "DW_ACTOR_CONDITIONAL": CONDITIONAL}
+# Where a name acts rather than lies: subject, possessor, compound before a noun, "by X".
+AGENTIVE_DEPS = {"nsubj", "poss", "compound"}
 PRIORITY = {BLOCK: 0, "name": 1, AGENT: 2}
 
 
@@ -70,15 +76,23 @@ class PieceFinder:
     def _keys(self, kind: str) -> list[Key]:
         if kind == BLOCK:
             return sorted(self.gazetteer.blocks)
+        if kind == CONDITIONAL:
+            return list(self.gazetteer.conditional)
         return list(self.gazetteer.names if kind == "name" else self.gazetteer.agents)
 
     def pieces(self, doc: Doc) -> list[Piece]:
         """Non-overlapping pieces in token order."""
-        candidates = []
+        candidates, conditional = [], []
         for match_id, start, end in self.matcher(doc):
-            piece = self._piece(doc, self.label_kind[match_id], start, end)
-            if piece is not None:
+            kind = self.label_kind[match_id]
+            if kind == CONDITIONAL:
+                conditional.append((start, end))
+                continue
+            piece = self._piece(doc, kind, start, end)
+            if piece is not None and not (piece.alias and piece.alias.agentive_only and not agentive(doc, end - 1)):
                 candidates.append(piece)
+        candidates += self._conditional_pieces(doc, conditional, candidates)
+        candidates += self._misspelled_people(doc, candidates)
         return choose_longest(candidates)
 
     def _piece(self, doc: Doc, kind: str, start: int, end: int) -> Piece | None:
@@ -92,6 +106,48 @@ class PieceFinder:
         if not written_case_ok(written, doc[start:start + len(written)]):
             return None
         return Piece(start, end, alias.entry.kind, alias=alias)
+
+    def _conditional_pieces(self, doc: Doc, spans: list[tuple[int, int]], pieces: list[Piece]) -> list[Piece]:
+        """"SA" for the one country among its readings that the document names in full."""
+        named = {p.entry.primary for p in pieces if p.is_name}
+        out = []
+        for start, end in spans:
+            options = self.gazetteer.conditional[tuple(t.lower_ for t in doc[start:end])]
+            chosen = [a for a in options if a.entry.primary in named]
+            if len(chosen) == 1 and written_case_ok(chosen[0].written, doc[start:end]):
+                out.append(Piece(start, end, chosen[0].entry.kind, alias=chosen[0]))
+        return out
+
+    def _misspelled_people(self, doc: Doc, pieces: list[Piece]) -> list[Piece]:
+        """People the model tags whose spelling no table lists but is a near miss of one listed person."""
+        people = [p for p in pieces if p.kind == PERSON]
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            if any(p.start <= ent.start and ent.end <= p.end for p in people):
+                continue
+            end = ent.end
+            while end > ent.start + 1 and not doc[end - 1].text[:1].isalnum():
+                end -= 1  # "Pedro Sanchez's": the possessive is not part of the name
+            name = doc[ent.start:end]
+            alias = self.gazetteer.people.lookup(name.text, lambda a: a.entry.primary)
+            if alias is not None:
+                written = tuple(tokens_of(name.text))
+                out.append(Piece(ent.start, end, PERSON, alias=NameAlias(alias.entry, written)))
+        return out
+
+
+def agentive(doc: Doc, i: int) -> bool:
+    """Whether token i acts in its clause (needs the parse; without one every name may act)."""
+    token = doc[i]
+    if not doc.has_annotation("DEP"):
+        return True
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj":
+        return token.head.lower_ == "by" and token.head.dep_ == "agent"
+    return token.dep_ in AGENTIVE_DEPS or token.dep_ == "agent"
 
 
 def choose_longest(candidates: list[Piece]) -> list[Piece]:
