@@ -22,6 +22,10 @@ LABELS = {"DW_ACTOR_BLOCK": BLOCK, "DW_ACTOR_NAME": "name", "DW_ACTOR_AGENT": AG
           "DW_ACTOR_CONDITIONAL": CONDITIONAL}
 # Where a name acts rather than lies: subject, possessor, compound before a noun, "by X".
 AGENTIVE_DEPS = {"nsubj", "poss", "compound"}
+MEDIA_SECTOR = "MED"
+# Lines that credit rather than report: "By Jane Roe, Reuters", "Reporting by ...; Editing by ...".
+CREDIT_OPENINGS = ("by ", "reporting by", "writing by", "editing by", "additional reporting", "photo", "source:",
+                   "compiled by", "with agencies", "image:", "file photo")
 PRIORITY = {BLOCK: 0, "name": 1, AGENT: 2}
 
 
@@ -89,8 +93,11 @@ class PieceFinder:
                 conditional.append((start, end))
                 continue
             piece = self._piece(doc, kind, start, end)
-            if piece is not None and not (piece.alias and piece.alias.agentive_only and not agentive(doc, end - 1)):
-                candidates.append(piece)
+            if piece is None or (piece.alias and piece.alias.agentive_only and not agentive(doc, end - 1)):
+                continue
+            if piece.entry is not None and piece.entry.sector == MEDIA_SECTOR and in_credit(doc, start, end):
+                continue  # "(Reuters) -", "AFP/Getty Images": the agency reports, it does not act
+            candidates.append(piece)
         candidates += self._conditional_pieces(doc, conditional, candidates)
         candidates += self._misspelled_people(doc, candidates)
         return choose_longest(candidates)
@@ -136,6 +143,19 @@ class PieceFinder:
                 written = tuple(tokens_of(name.text))
                 out.append(Piece(ent.start, end, PERSON, alias=NameAlias(alias.entry, written)))
         return out
+
+
+def in_credit(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) sit in a byline or credit: "(Reuters)", "(AP Photo/...)", "AFP/Getty",
+    or a line that opens "By ...", "Reporting by ...", "Photo: ..."."""
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
+    if (before == "(" and after in {")", "/"}) or after == "/" or before == "/":
+        return True
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc[start].idx) + 1
+    line = text[line_start:line_start + 40].strip().lower()
+    return line.startswith(CREDIT_OPENINGS)
 
 
 def agentive(doc: Doc, i: int) -> bool:
