@@ -114,3 +114,24 @@ def test_agency_in_a_credit_is_not_an_actor(nlp):
 def test_border_and_customs_agencies_are_government(nlp):
     found = codes(nlp, "Chile's customs authorities seized the shipment, and Peru's border agency closed a crossing.")
     assert [c for _, c, _ in found] == ["CHLGOV", "PERGOV"]
+
+
+# Countries whose capital is the country's own name, or whose capital stands for something else.
+CAPITAL_IS_THE_NAME = {"SGP", "LUX", "MCO", "SMR", "DJI", "VAT", "HKG", "MAC", "BEL"}  # BEL: Brussels is the EU
+
+
+def test_every_country_has_its_capital_listed():
+    from dyadwatch.resources import read_tsv
+
+    missing = [row[0] for row in read_tsv("actors", "countries.tsv")
+               if not (row[5].strip() if len(row) > 5 else "") and row[0] not in CAPITAL_IS_THE_NAME]
+    assert missing == []
+
+
+@pytest.mark.model
+def test_titled_surname_goes_to_the_listed_official_of_the_dominant_country(nlp):
+    text = ("Azerbaijan rejected the claims on Monday. Azerbaijani officials said the convoy was searched. "
+            "Foreign Minister Bayramov said Baku would not accept outside monitors.")
+    found = codes(nlp, text, date(2023, 10, 2))
+    assert ("Bayramov", "AZEGOV", "Jeyhun Bayramov") in found
+
