@@ -4,9 +4,9 @@ A person's mention teaches the document their name parts (family name first or l
 of a part becomes a reference to that person. A part followed by more name words ("Kim Sung-chan") is
 somebody else and is left alone. A part that several people named earlier share ("Kim" after both
 "Kim Jong-un" and "Kim Yong-hyun") goes to the one of the article's dominant country (the country most
-of its actor mentions belong to), else to the one named most recently. A titled surname nobody in the
-article was named with ("President Kim") goes to the one listed official of the dominant country with
-that name part who held office on the publication date. Parts are compared without diacritics.
+of its actor mentions belong to), else to the one named most recently. A surname nobody in the article
+was named with, after a title ("President Kim", "Mr Kim") or tagged as a person by the model, goes to the
+one listed official of the dominant country with that name part who held office on the publication date. Parts are compared without diacritics.
 """
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ from dyadwatch.actors.gazetteer import PERSON, NameEntry, load_gazetteer
 from dyadwatch.actors.mentions import TITLE_WORDS
 from dyadwatch.actors.variants import ascii_fold
 from dyadwatch.records import Actor
+
+# Words after which a capitalised word is a surname ("Foreign Minister Bayramov", "Mr Bayramov").
+NAME_TITLES = TITLE_WORDS | {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}
 
 
 def name_parts(name: str) -> set[str]:
@@ -97,7 +100,7 @@ def short_name_spans(doc: Doc, spans: list[Span], label: str) -> list[Span]:
         part = ascii_fold(tok.text)
         earlier = [(end, actor) for end, actor in named.get(part, []) if end <= tok.i]
         owner = choose_owner(earlier, dominant) if earlier else None
-        if owner is None and tok.i > 0 and doc[tok.i - 1].lower_ in TITLE_WORDS:
+        if owner is None and (tok.ent_type_ == "PERSON" or (tok.i > 0 and doc[tok.i - 1].lower_ in NAME_TITLES)):
             owner = listed_official(part, dominant, doc._.published if doc.has_extension("published") else None)
         if owner is None:
             continue
