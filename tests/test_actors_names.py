@@ -135,3 +135,13 @@ def test_titled_surname_goes_to_the_listed_official_of_the_dominant_country(nlp)
     found = codes(nlp, text, date(2023, 10, 2))
     assert ("Bayramov", "AZEGOV", "Jeyhun Bayramov") in found
 
+
+
+@pytest.mark.model
+def test_gloss_joins_its_name_and_teaches_the_acronym(nlp):
+    text = ("The Ministry of Defence (MOD) of the Republic of Korea (South Korea) denied the report on Tuesday. "
+            "MOD later released satellite images.")
+    found = codes(nlp, text)
+    assert found[0][0].endswith("(South Korea)") and found[0][1] == "KORMIL"
+    assert ("MOD", "KORMIL", None) in found
+    assert not any(text == "South Korea" for text, _, _ in found)

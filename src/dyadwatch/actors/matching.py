@@ -100,7 +100,7 @@ class PieceFinder:
             candidates.append(piece)
         candidates += self._conditional_pieces(doc, conditional, candidates)
         candidates += self._misspelled_people(doc, candidates)
-        return choose_longest(candidates)
+        return with_glosses(doc, choose_longest(candidates))
 
     def _piece(self, doc: Doc, kind: str, start: int, end: int) -> Piece | None:
         key = tuple(t.lower_ for t in doc[start:end])
@@ -182,6 +182,38 @@ def choose_longest(candidates: list[Piece]) -> list[Piece]:
         taken.update(span)
         chosen.append(piece)
     return sorted(chosen, key=lambda p: p.start)
+
+
+def with_glosses(doc: Doc, pieces: list[Piece]) -> list[Piece]:
+    """A parenthesised gloss joins the piece it explains: "Republic of China (Taiwan)" is one name when both
+    name one country, "Ministry of Foreign Affairs (MOFA)" one agent when the gloss is an acronym."""
+    out: list[Piece] = []
+    by_start = {p.start: p for p in pieces}
+    skip: set[int] = set()
+    for piece in pieces:
+        if piece.start in skip:
+            continue
+        close = _gloss_end(doc, piece, by_start.get(piece.end + 1))
+        if close is None:
+            out.append(piece)
+            continue
+        skip.add(piece.end + 1)
+        out.append(Piece(piece.start, close + 1, piece.kind, piece.alias, piece.agent, piece.agent_text))
+    return out
+
+
+def _gloss_end(doc: Doc, piece: Piece, inner: Piece | None) -> int | None:
+    """Index of the ")" closing a gloss right after the piece, or None when there is no gloss to join."""
+    if piece.kind == BLOCK or piece.end + 2 >= len(doc) or doc[piece.end].text != "(":
+        return None
+    if inner is not None and piece.is_name and inner.is_name and doc[inner.end].text == ")" \
+            and inner.entry.primary == piece.entry.primary:
+        return inner.end
+    word = doc[piece.end + 1]
+    if piece.kind == AGENT and inner is None and doc[piece.end + 2].text == ")" and word.text.isupper() \
+            and word.text.isalpha() and len(word.text) >= 2:
+        return piece.end + 2
+    return None
 
 
 def _group(piece: Piece) -> str:

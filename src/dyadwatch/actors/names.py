@@ -7,6 +7,8 @@ somebody else and is left alone. A part that several people named earlier share 
 of its actor mentions belong to), else to the one named most recently. A surname nobody in the article
 was named with, after a title ("President Kim", "Mr Kim") or tagged as a person by the model, goes to the
 one listed official of the dominant country with that name part who held office on the publication date. Parts are compared without diacritics.
+An acronym a mention glosses ("the Ministry of Foreign Affairs (MOFA) of Taiwan") is, later in the same
+document, that mention's actor ("MOFA urged restraint").
 """
 from __future__ import annotations
 
@@ -93,8 +95,15 @@ def short_name_spans(doc: Doc, spans: list[Span], label: str) -> list[Span]:
         for part in name_parts(actor.name):
             named.setdefault(part, []).append((span.end, actor))
     dominant = dominant_country(spans)
+    acronyms = glossed_acronyms(spans)
     out = []
     for tok in doc:
+        if tok.text in acronyms and tok.i not in covered and tok.i >= acronyms[tok.text][0]:
+            actor = acronyms[tok.text][1]
+            span = Span(doc, tok.i, tok.i + 1, label=label)
+            span._.actor = Actor(tok.text, actor.code, actor.country, actor.sector, actor.name)
+            out.append(span)
+            continue
         if tok.i in covered or not tok.text[:1].isupper() or not _stands_alone(doc, tok.i):
             continue
         part = ascii_fold(tok.text)
@@ -108,6 +117,21 @@ def short_name_spans(doc: Doc, spans: list[Span], label: str) -> list[Span]:
         span._.actor = Actor(tok.text, owner.code, owner.country, owner.sector, owner.name)
         out.append(span)
     return out
+
+
+def glossed_acronyms(spans: list[Span]) -> dict[str, tuple[int, Actor]]:
+    """Acronym → (end of the glossing mention, its actor), for "(MOFA)" inside a mention of a body."""
+    found: dict[str, tuple[int, Actor]] = {}
+    for span in spans:
+        actor = span._.actor
+        if actor is None or span.label_ == "COREF":
+            continue
+        for i in range(span.start + 1, span.end - 1):
+            word = span.doc[i]
+            if span.doc[i - 1].text == "(" and span.doc[i + 1].text == ")" and word.text.isupper() \
+                    and word.text.isalpha() and len(word.text) >= 2:
+                found.setdefault(word.text, (span.end, actor))
+    return found
 
 
 def _stands_alone(doc: Doc, i: int) -> bool:
