@@ -93,7 +93,7 @@ class PieceFinder:
                 conditional.append((start, end))
                 continue
             piece = self._piece(doc, kind, start, end)
-            if piece is None or (piece.alias and piece.alias.agentive_only and not agentive(doc, end - 1)):
+            if piece is None or (piece.alias and piece.alias.agentive_only and not agentive(doc, start, end)):
                 continue
             if piece.entry is not None and piece.entry.sector == MEDIA_SECTOR and in_credit(doc, start, end):
                 continue  # "(Reuters) -", "AFP/Getty Images": the agency reports, it does not act
@@ -158,11 +158,14 @@ def in_credit(doc: Doc, start: int, end: int) -> bool:
     return line.startswith(CREDIT_OPENINGS)
 
 
-def agentive(doc: Doc, i: int) -> bool:
-    """Whether token i acts in its clause (needs the parse; without one every name may act)."""
-    token = doc[i]
+def agentive(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name in tokens [start, end) acts in its clause and is not a person's name ("Santiago
+    Peña"); needs the parse (without one every name may act)."""
+    token = doc[end - 1]
     if not doc.has_annotation("DEP"):
         return True
+    if doc[start].ent_type_ == "PERSON":
+        return False
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj":

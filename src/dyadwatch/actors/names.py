@@ -6,7 +6,9 @@ somebody else and is left alone. A part that several people named earlier share 
 "Kim Jong-un" and "Kim Yong-hyun") goes to the one of the article's dominant country (the country most
 of its actor mentions belong to), else to the one named most recently. A surname nobody in the article
 was named with, after a title ("President Kim", "Mr Kim") or tagged as a person by the model, goes to the
-one listed official of the dominant country with that name part who held office on the publication date. Parts are compared without diacritics.
+one listed official of the dominant country with that name part who held office on the publication
+date. Parts are compared without diacritics.
+
 An acronym a mention glosses ("the Ministry of Foreign Affairs (MOFA) of Taiwan") is, later in the same
 document, that mention's actor ("MOFA urged restraint").
 """
