@@ -14,6 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from dyadwatch.actors.variants import FuzzyPeople, name_variants
 from dyadwatch.cache import cached
 from dyadwatch.resources import data_file, read_tsv
 
@@ -21,9 +22,13 @@ Key = tuple[str, ...]
 
 NON_STATE_PRIMARIES = {"IGO", "NGO", "IMG", "MNC"}
 # Kinds of name entries. "demonym" needs an agent or noun use to count; the others stand alone.
-COUNTRY, DEMONYM, PEOPLE, CAPITAL, ORG, INSTITUTION, PERSON = (
-    "country", "demonym", "people", "capital", "org", "institution", "person")
-EXPLICIT_COUNTRY_KINDS = {COUNTRY, DEMONYM, PEOPLE, CAPITAL}
+COUNTRY, DEMONYM, PEOPLE, CAPITAL, ORG, INSTITUTION, PERSON, REGION = (
+    "country", "demonym", "people", "capital", "org", "institution", "person", "region")
+EXPLICIT_COUNTRY_KINDS = {COUNTRY, DEMONYM, PEOPLE, CAPITAL, REGION}
+# Marks in a table cell: "~Austin" only right after a role noun, "^SA" only in a document that names the
+# country in full, "?Santiago" only as an agent (subject, possessor, "by X", before an agent noun).
+AFTER_ROLE, CONDITIONAL, AGENTIVE = "~", "^", "?"
+LEADER_TABLES = ("leaders.tsv", "officials.tsv")
 DEMONYM_ENDINGS = ("ese", "ish", "ian", "ean", "ians", "eans", "ans", "is", "i")
 # Words that open a Phoenix person alias with a title rather than a name ("Mr Obama", "Gov. Reagan").
 PERSON_TITLES = {
@@ -93,6 +98,7 @@ class NameAlias:
     written: tuple[str, ...]
     after_role_only: bool = False  # "~Austin": only right after a role noun
     strict_case: bool = True  # False for Phoenix phrases, whose capitals we guessed: first word only
+    agentive_only: bool = False  # "?Santiago": the government only as an agent, never as a place
 
 
 @dataclass
@@ -102,6 +108,9 @@ class Gazetteer:
     names: dict[Key, NameAlias] = field(default_factory=dict)
     agents: dict[Key, AgentEntry] = field(default_factory=dict)
     blocks: set[Key] = field(default_factory=set)
+    # "^SA": short forms that stand for one of these countries in a document naming it in full
+    conditional: dict[Key, list[NameAlias]] = field(default_factory=dict)
+    people: FuzzyPeople = field(default_factory=FuzzyPeople)
 
     def add_name(self, key: Key, alias: NameAlias) -> None:
         if not key or key in self.blocks:
@@ -144,17 +153,6 @@ def strip_article(alias: str) -> str:
     return alias[4:] if alias.startswith("the ") else alias
 
 
-def name_variants(alias: str) -> list[str]:
-    """Spelling variants of a personal name: "Kim Jong-un" ↔ "Kim Jong Un"."""
-    variants = [alias]
-    if "-" in alias:
-        variants.append(alias.replace("-", " "))
-    words = alias.split()
-    if len(words) >= 3 and "-" not in alias:
-        variants.append(" ".join(words[:-2] + [words[-2] + "-" + words[-1].lower()]))
-    return variants
-
-
 def parse_date(cell: str) -> date | None:
     return date.fromisoformat(cell) if cell.strip() else None
 
@@ -165,9 +163,13 @@ def cell(row: list[str], index: int) -> str:
 
 def add_aliases(gaz: Gazetteer, aliases: list[str], entry: NameEntry) -> None:
     for alias in aliases:
-        after_role_only = alias.startswith("~")
-        words = tokens_of(strip_article(alias.lstrip("~")))
-        gaz.add_name(key_of(words), NameAlias(entry, tuple(words), after_role_only))
+        mark = alias[:1] if alias[:1] in (AFTER_ROLE, CONDITIONAL, AGENTIVE) else ""
+        words = tokens_of(strip_article(alias[len(mark):]))
+        named = NameAlias(entry, tuple(words), mark == AFTER_ROLE, agentive_only=mark == AGENTIVE)
+        if mark == CONDITIONAL:
+            gaz.conditional.setdefault(key_of(words), []).append(named)
+        else:
+            gaz.add_name(key_of(words), named)
 
 
 def load_blocks(gaz: Gazetteer) -> None:
@@ -190,7 +192,8 @@ def load_organisations(gaz: Gazetteer) -> None:
 def load_leaders(gaz: Gazetteer) -> None:
     spells: dict[str, list[Spell]] = {}
     aliases: dict[str, list[str]] = {}
-    for row in read_tsv("actors", "leaders.tsv"):
+    rows = [row for table in LEADER_TABLES for row in read_tsv("actors", table)]
+    for row in rows:  # one person's spells from both tables make one entry
         name = cell(row, 0)
         spell = Spell(cell(row, 2), cell(row, 3) or None, parse_date(cell(row, 5)), parse_date(cell(row, 6)))
         spells.setdefault(name, []).append(spell)
@@ -216,6 +219,19 @@ def load_countries(gaz: Gazetteer) -> None:
         add_aliases(gaz, split_list(cell(row, 3)), NameEntry(DEMONYM, iso3))
         add_aliases(gaz, split_list(cell(row, 4)), NameEntry(PEOPLE, iso3))
         add_aliases(gaz, split_list(cell(row, 5)), NameEntry(CAPITAL, iso3, "GOV"))
+
+
+def load_regions(gaz: Gazetteer) -> None:
+    """Provinces and regions as places of their state ("Kursk" → RUS), under every name already known."""
+    for row in read_tsv("actors", "regions.tsv"):
+        add_aliases(gaz, [cell(row, 0)] + split_list(cell(row, 1)), NameEntry(REGION, cell(row, 2)))
+
+
+def index_people(gaz: Gazetteer) -> None:
+    """Every listed person by spelling, for near misses the tables do not list."""
+    for alias in gaz.names.values():
+        if alias.entry.kind == PERSON and not alias.after_role_only:
+            gaz.people.add(" ".join(alias.written), alias)
 
 
 def load_agents(gaz: Gazetteer) -> None:
@@ -314,6 +330,8 @@ def build_gazetteer() -> Gazetteer:
     load_organisations(gaz)
     load_leaders(gaz)
     load_countries(gaz)
+    load_regions(gaz)
     load_agents(gaz)
     load_phoenix(gaz)
+    index_people(gaz)
     return gaz

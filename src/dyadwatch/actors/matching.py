@@ -2,7 +2,10 @@
 
 Every match becomes a Piece (a name, an agent noun or a blocked phrase); overlapping matches are
 resolved longest first, so "South China Sea" hides "China" and "Chinese Foreign Ministry" beats
-"Chinese" + "ministry" only where the table has the longer phrase.
+"Chinese" + "ministry" only where the table has the longer phrase. Three document-level checks follow:
+a conditional short form ("SA") counts only where the document names its country in full, a capital
+that is also a common name ("Santiago") only as an agent, and a person the model tags but no table
+spells this way ("Kim Jung-un") is looked up by near-miss spelling.
 """
 from __future__ import annotations
 
@@ -12,10 +15,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from dyadwatch.actors.gazetteer import AgentEntry, Gazetteer, Key, NameAlias, NameEntry
+from dyadwatch.actors.gazetteer import PERSON, AgentEntry, Gazetteer, Key, NameAlias, NameEntry, tokens_of
 
-AGENT, BLOCK = "agent", "block"
-LABELS = {"DW_ACTOR_BLOCK": BLOCK, "DW_ACTOR_NAME": "name", "DW_ACTOR_AGENT": AGENT}
+AGENT, BLOCK, CONDITIONAL = "agent", "block", "conditional"
+LABELS = {"DW_ACTOR_BLOCK": BLOCK, "DW_ACTOR_NAME": "name", "DW_ACTOR_AGENT": AGENT,
+          "DW_ACTOR_CONDITIONAL": CONDITIONAL}
+# Where a name acts rather than lies: subject, possessor, compound before a noun, "by X".
+AGENTIVE_DEPS = {"nsubj", "poss", "compound"}
+MEDIA_SECTOR = "MED"
+# Lines that credit rather than report: "By Jane Roe, Reuters", "Reporting by ...; Editing by ...".
+CREDIT_OPENINGS = ("by ", "reporting by", "writing by", "editing by", "additional reporting", "photo", "source:",
+                   "compiled by", "with agencies", "image:", "file photo")
 PRIORITY = {BLOCK: 0, "name": 1, AGENT: 2}
 
 
@@ -70,16 +80,27 @@ class PieceFinder:
     def _keys(self, kind: str) -> list[Key]:
         if kind == BLOCK:
             return sorted(self.gazetteer.blocks)
+        if kind == CONDITIONAL:
+            return list(self.gazetteer.conditional)
         return list(self.gazetteer.names if kind == "name" else self.gazetteer.agents)
 
     def pieces(self, doc: Doc) -> list[Piece]:
         """Non-overlapping pieces in token order."""
-        candidates = []
+        candidates, conditional = [], []
         for match_id, start, end in self.matcher(doc):
-            piece = self._piece(doc, self.label_kind[match_id], start, end)
-            if piece is not None:
-                candidates.append(piece)
-        return choose_longest(candidates)
+            kind = self.label_kind[match_id]
+            if kind == CONDITIONAL:
+                conditional.append((start, end))
+                continue
+            piece = self._piece(doc, kind, start, end)
+            if piece is None or (piece.alias and piece.alias.agentive_only and not agentive(doc, start, end)):
+                continue
+            if piece.entry is not None and piece.entry.sector == MEDIA_SECTOR and in_credit(doc, start, end):
+                continue  # "(Reuters) -", "AFP/Getty Images": the agency reports, it does not act
+            candidates.append(piece)
+        candidates += self._conditional_pieces(doc, conditional, candidates)
+        candidates += self._misspelled_people(doc, candidates)
+        return with_glosses(doc, choose_longest(candidates))
 
     def _piece(self, doc: Doc, kind: str, start: int, end: int) -> Piece | None:
         key = tuple(t.lower_ for t in doc[start:end])
@@ -92,6 +113,64 @@ class PieceFinder:
         if not written_case_ok(written, doc[start:start + len(written)]):
             return None
         return Piece(start, end, alias.entry.kind, alias=alias)
+
+    def _conditional_pieces(self, doc: Doc, spans: list[tuple[int, int]], pieces: list[Piece]) -> list[Piece]:
+        """"SA" for the one country among its readings that the document names in full."""
+        named = {p.entry.primary for p in pieces if p.is_name}
+        out = []
+        for start, end in spans:
+            options = self.gazetteer.conditional[tuple(t.lower_ for t in doc[start:end])]
+            chosen = [a for a in options if a.entry.primary in named]
+            if len(chosen) == 1 and written_case_ok(chosen[0].written, doc[start:end]):
+                out.append(Piece(start, end, chosen[0].entry.kind, alias=chosen[0]))
+        return out
+
+    def _misspelled_people(self, doc: Doc, pieces: list[Piece]) -> list[Piece]:
+        """People the model tags whose spelling no table lists but is a near miss of one listed person."""
+        people = [p for p in pieces if p.kind == PERSON]
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            if any(p.start <= ent.start and ent.end <= p.end for p in people):
+                continue
+            end = ent.end
+            while end > ent.start + 1 and not doc[end - 1].text[:1].isalnum():
+                end -= 1  # "Pedro Sanchez's": the possessive is not part of the name
+            name = doc[ent.start:end]
+            alias = self.gazetteer.people.lookup(name.text, lambda a: a.entry.primary)
+            if alias is not None:
+                written = tuple(tokens_of(name.text))
+                out.append(Piece(ent.start, end, PERSON, alias=NameAlias(alias.entry, written)))
+        return out
+
+
+def in_credit(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) sit in a byline or credit: "(Reuters)", "(AP Photo/...)", "AFP/Getty",
+    or a line that opens "By ...", "Reporting by ...", "Photo: ..."."""
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
+    if (before == "(" and after in {")", "/"}) or after == "/" or before == "/":
+        return True
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc[start].idx) + 1
+    line = text[line_start:line_start + 40].strip().lower()
+    return line.startswith(CREDIT_OPENINGS)
+
+
+def agentive(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name in tokens [start, end) acts in its clause and is not a person's name ("Santiago
+    Peña"); needs the parse (without one every name may act)."""
+    token = doc[end - 1]
+    if not doc.has_annotation("DEP"):
+        return True
+    if doc[start].ent_type_ == "PERSON":
+        return False
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj":
+        return token.head.lower_ == "by" and token.head.dep_ == "agent"
+    return token.dep_ in AGENTIVE_DEPS or token.dep_ == "agent"
 
 
 def choose_longest(candidates: list[Piece]) -> list[Piece]:
@@ -106,6 +185,38 @@ def choose_longest(candidates: list[Piece]) -> list[Piece]:
         taken.update(span)
         chosen.append(piece)
     return sorted(chosen, key=lambda p: p.start)
+
+
+def with_glosses(doc: Doc, pieces: list[Piece]) -> list[Piece]:
+    """A parenthesised gloss joins the piece it explains: "Republic of China (Taiwan)" is one name when both
+    name one country, "Ministry of Foreign Affairs (MOFA)" one agent when the gloss is an acronym."""
+    out: list[Piece] = []
+    by_start = {p.start: p for p in pieces}
+    skip: set[int] = set()
+    for piece in pieces:
+        if piece.start in skip:
+            continue
+        close = _gloss_end(doc, piece, by_start.get(piece.end + 1))
+        if close is None:
+            out.append(piece)
+            continue
+        skip.add(piece.end + 1)
+        out.append(Piece(piece.start, close + 1, piece.kind, piece.alias, piece.agent, piece.agent_text))
+    return out
+
+
+def _gloss_end(doc: Doc, piece: Piece, inner: Piece | None) -> int | None:
+    """Index of the ")" closing a gloss right after the piece, or None when there is no gloss to join."""
+    if piece.kind == BLOCK or piece.end + 2 >= len(doc) or doc[piece.end].text != "(":
+        return None
+    if inner is not None and piece.is_name and inner.is_name and doc[inner.end].text == ")" \
+            and inner.entry.primary == piece.entry.primary:
+        return inner.end
+    word = doc[piece.end + 1]
+    if piece.kind == AGENT and inner is None and doc[piece.end + 2].text == ")" and word.text.isupper() \
+            and word.text.isalpha() and len(word.text) >= 2:
+        return piece.end + 2
+    return None
 
 
 def _group(piece: Piece) -> str:
