@@ -36,6 +36,17 @@ ENGAGING_VERBS = {"engage", "participate", "involve", "join"}
 # Coming together or travelling "for" an event noun: the travellers hold it.
 GATHERING_VERBS = {"gather", "converge", "assemble", "return", "come", "go", "travel", "arrive", "head", "fly",
                    "march", "turn"}
+# A contact noun in a phrase of these prepositions is one its clause's subject took part in: "spoke during
+# a meeting with X", "after talks with Y, Z announced", "was in constant communication with W".
+TAKING_PART_PREPOSITIONS = {"during", "after", "following", "in", "throughout"}
+STATE_VERBS = {"be", "remain", "stay", "keep"}  # "in": only "was/remained in contact with"
+# Talks and deals "on/about X": X is their topic, not an event that happened ("talks on a troop pullback").
+TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
+TOPIC_HOLDERS = {"talk", "negotiation", "discussion", "dialogue", "consultation", "meeting", "summit", "negotiate",
+                 "discuss", "agreement", "deal", "accord", "plan", "proposal", "framework", "roadmap"}
+# Military exercises are a show of force unless held together: "A and B held joint drills" cooperates.
+EXERCISE_NOUNS = {"exercise", "drill", "game", "manoeuvre", "maneuver"}
+JOINT_EXERCISE = LexEntry("N", "*joint exercise*", (), "062")
 # Stretches of an event: "ten days of war games", "a round of talks".
 SPAN_NOUNS = {"day", "week", "month", "hour", "round", "wave", "series"}
 # A demand "X said Y must ..." is coded whatever Y is asked to do.
@@ -136,7 +147,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 consumed.update(_objects(tok))
     named = _inside_names(sentence)
     for tok in sentence:
-        if tok.i in consumed or tok.i in named:
+        if tok.i in consumed or tok.i in named or _is_topic(tok):
             continue  # "Asia-Pacific Economic Cooperation", "Ceasefire Commission": a name, not an event
         if tok.pos_ in {"NOUN", "PROPN"} and lexicon.has("N", tok.lemma_.lower()):
             # Any verb whose object the event noun is lends it a subject: "staged/organized a strike".
@@ -146,7 +157,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 ctx.prep.update(c.lower_ for c in light.children if c.dep_ in {"prep", "dative"} and c.pos_ == "ADP")
             entry = lexicon.best("N", tok.lemma_.lower(), ctx)
             if entry is not None and entry.cameo != NOT_AN_EVENT:
-                triggers.append(Trigger(tok, entry, light))
+                if _held_together(tok, entry, light):
+                    entry = JOINT_EXERCISE
+                triggers.append(Trigger(tok, entry, light or _taking_part_verb(tok, entry)))
         elif tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "ROOT"} and lexicon.has("A", tok.lemma_.lower()):
             entry = lexicon.best("A", tok.lemma_.lower(), context_of(tok))
             if entry is not None:
@@ -250,9 +263,56 @@ def _light_verb_of(noun: Token) -> Token | None:
     return None
 
 
+def _is_topic(noun: Token) -> bool:
+    """A noun naming what talks or a deal are about: "negotiations on a pullback", "a deal over grain"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in TOPIC_PREPOSITIONS:
+        return False
+    holder = prep.head
+    if holder.lemma_.lower() in TOPIC_HOLDERS:
+        return True
+    # "renewed negotiations today on a pullback": the phrase hangs on the verb of the talks
+    return _is_verbal(holder) and any(c.dep_ == "dobj" and c.lemma_.lower() in TOPIC_HOLDERS for c in holder.children)
+
+
+def _held_together(noun: Token, entry: LexEntry, light: Token | None) -> bool:
+    """A show-of-force exercise whose holders are coordinated ("French and Egyptian warships launched war games")."""
+    if noun.lemma_.lower() not in EXERCISE_NOUNS or not entry.cameo.startswith("15") or light is None:
+        return False
+    subjects = [c for c in light.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(c.dep_ == "conj" for s in subjects for c in list(s.children) + [g for m in s.children for g in m.children])
+
+
+def _taking_part_verb(noun: Token, entry: LexEntry) -> Token | None:
+    """The verb whose subject took part in a contact event named in a prepositional phrase."""
+    if not entry.cameo.startswith("04") or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in SPAN_NOUNS and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "after two hours of talks with X"
+    verb = prep.head
+    if prep.lower_ not in TAKING_PART_PREPOSITIONS or prep.dep_ != "prep" or not _is_verbal(verb):
+        return None
+    if prep.lower_ == "in" and verb.lemma_.lower() not in STATE_VERBS:
+        return None  # "killed in talks"? no: "in" names a state only after "be", "remain", "stay"
+    return verb
+
+
 def _has_event_object(verb: Token, lexicon: Lexicon) -> bool:
-    return any(c.dep_ == "dobj" and (lexicon.has("N", c.lemma_.lower()) or any(
-        g.dep_ == "compound" and lexicon.has("N", g.lemma_.lower()) for g in c.children)) for c in verb.children)
+    """The verb's object is an event noun in this context ("organized a strike"; not "boycotted contact")."""
+    return any(c.dep_ == "dobj" and (_event_noun(c, verb, lexicon) or any(
+        g.dep_ == "compound" and _event_noun(g, verb, lexicon) for g in c.children)) for c in verb.children)
+
+
+def _event_noun(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """A lexicon noun with a row that fits here (a noun listed only with conditions that fail is no event);
+    the verb lends its prepositions as in find_triggers ("gave a warm welcome to X")."""
+    lemma = noun.lemma_.lower()
+    if not lexicon.has("N", lemma):
+        return False
+    ctx = context_of(noun)
+    ctx.prep.update(c.lower_ for c in verb.children if c.dep_ in {"prep", "dative"} and c.pos_ == "ADP")
+    return lexicon.best("N", lemma, ctx) is not None
 
 
 def _objects(verb: Token) -> list[int]:
