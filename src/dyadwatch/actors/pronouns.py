@@ -130,5 +130,14 @@ def person_antecedent(context: Context, i: int) -> Seen | None:
     if len(people) == 1:
         return latest[0]
     if len(subjects) == 1:
-        return next(s for s in latest if s.subject)
+        subject = next(s for s in latest if s.subject)
+        if not _shares_phrase(context, subject, latest):
+            return subject
     return None
+
+
+def _shares_phrase(context: Context, subject: Seen, people: list[Seen]) -> bool:
+    """Another person inside the subject's own noun phrase ("A and B met", however it was parsed)."""
+    root = context.doc[subject.end - 1]
+    left, right = root.left_edge.i, root.right_edge.i
+    return any(p is not subject and left <= p.start <= right for p in people)
