@@ -36,6 +36,8 @@ INSERT_REJECTION = (f"INSERT INTO rejections ({column_list(REJECTION_COLUMNS)}) 
 STORY_COLUMNS: dict[str, tuple[str, ...]] = {
     "doc_signatures": ("doc_id", "published", "outlet", "dyads", "content_minhash", "shingle_minhash"),
     "doc_lsh": ("bucket", "doc_id"),
+    "doc_profiles": ("doc_id", "terms", "weights"),
+    "doc_terms": ("bucket", "doc_id"),
     "stories": ("story_id", "n_docs", "first_published", "last_published"),
     "story_documents": ("doc_id", "story_id", "duplicate_of", "similarity", "copy_kind"),
     "story_links": ("doc_a", "doc_b", "kind", "similarity"),
@@ -43,15 +45,15 @@ STORY_COLUMNS: dict[str, tuple[str, ...]] = {
     "clusters": ("cluster_id", "plover", "cameo", "source_country", "target_country", "date", "n_reports",
                  "n_asserted", "n_docs", "independent_origins", "origins", "contradictions"),
 }
-STORY_KEYS = {"doc_signatures": "doc_id", "stories": "story_id", "story_documents": "doc_id",
-              "event_features": "event_id", "clusters": "cluster_id"}
+STORY_KEYS = {"doc_signatures": "doc_id", "doc_profiles": "doc_id", "stories": "story_id",
+              "story_documents": "doc_id", "event_features": "event_id", "clusters": "cluster_id"}
 ROWS_PER_STATEMENT = 200
 
 
 @dataclass
 class StoryRows:
     """One consistent change to the story tables: rows to write (replacing rows with the same key in
-    keyed tables, appended to doc_lsh and story_links), keys to delete, and events' new cluster ids
+    keyed tables, appended to doc_lsh, doc_terms and story_links), keys to delete, and events' new cluster ids
     (set in events and event_features)."""
 
     rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)

@@ -42,21 +42,20 @@ def pending_documents(store: Store, doc_ids: list[str] | None = None) -> list[st
 def signatures(store: Store, doc_ids: list[str] | set[str]) -> dict[str, DocSignature]:
     if not doc_ids:
         return {}
-    rows = store.sql("SELECT doc_id, published, outlet, dyads, content_minhash, shingle_minhash FROM doc_signatures "
-                     "WHERE doc_id = ANY(?)", [sorted(doc_ids)])
-    return {r[0]: DocSignature(r[0], r[1], r[2], frozenset(r[3]), from_blob(r[4]), from_blob(r[5])) for r in rows}
+    rows = store.sql("SELECT s.doc_id, s.published, s.outlet, s.dyads, s.content_minhash, s.shingle_minhash, "
+                     "p.terms, p.weights FROM doc_signatures s LEFT JOIN doc_profiles p USING (doc_id) "
+                     "WHERE s.doc_id = ANY(?)", [sorted(doc_ids)])
+    return {r[0]: DocSignature(r[0], r[1], r[2], frozenset(r[3]), from_blob(r[4]), from_blob(r[5]),
+                               dict(zip(r[6] or [], r[7] or []))) for r in rows}
 
 
-def candidate_documents(store: Store, sig: DocSignature, buckets: list[int], window_days: int) -> list[str]:
-    """Stored documents sharing an LSH bucket with `sig`, or published near it with a dyad in common."""
-    found = {r[0] for r in store.sql("SELECT DISTINCT doc_id FROM doc_lsh WHERE bucket = ANY(?)",
-                                     [buckets])}
-    if sig.published is not None and sig.dyads:
-        window = timedelta(days=window_days)
-        rows = store.sql("SELECT doc_id FROM doc_signatures WHERE published BETWEEN ? AND ? "
-                         "AND len(list_intersect(dyads, ?)) > 0",
-                         [sig.published - window, sig.published + window, sorted(sig.dyads)])
-        found.update(r[0] for r in rows)
+def candidate_documents(store: Store, sig: DocSignature, buckets: list[int], term_buckets: list[int]) -> list[str]:
+    """Stored documents sharing an LSH bucket with `sig` (near-duplicates), or one of its heavy terms
+    within the story window (see signatures.term_query_buckets): two indexed lookups."""
+    found = {r[0] for r in store.sql("SELECT DISTINCT doc_id FROM doc_lsh WHERE bucket = ANY(?)", [buckets])}
+    if term_buckets:
+        found.update(r[0] for r in store.sql("SELECT DISTINCT doc_id FROM doc_terms WHERE bucket = ANY(?)",
+                                             [term_buckets]))
     found.discard(sig.doc_id)
     return sorted(found)
 
