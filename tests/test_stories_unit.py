@@ -212,3 +212,30 @@ def test_a_meeting_and_the_pact_signed_at_it_are_two_events():
     signed = report(event("e2", talks, "signed", doc="d2", source=PHL, target=JPN, plover="AGREE",
                           when="2025-03-10"))
     assert not same_event(met, signed)
+
+
+def test_related_documents_tell_one_event_in_other_words():
+    told = "Chinese coast guard ships rammed a Vietnamese trawler near the Paracels, damaging its hull."
+    retold = "Hanoi protested after Chinese vessels holed a fishing boat's hull."
+    a = report(event("e1", told, "rammed", when="2025-03-11"))
+    b = report(event("e2", retold, "struck", doc="d2", when="2025-03-12"))
+    assert not same_event(a, b) and same_event(a, b, related=True)
+    family = report(event("e3", retold, "struck", doc="d2", plover="SANCTION", when="2025-03-12"))
+    assert same_event(a, family, related=True)
+    vague = report(event("e4", retold, "struck", doc="d2", when="2025"))
+    assert not same_event(a, vague, related=True)  # a bare year says too little
+    nothing_shared = report(event("e5", "Talks on fishing quotas broke down.", "broke", doc="d2", when="2025-03-11"))
+    assert not same_event(a, nothing_shared, related=True)
+
+
+def test_a_leader_and_the_state_are_one_party_but_a_community_is_another():
+    state = Actor("Vietnam", "VNM", "VNM", None)
+    leader = Actor("Vietnamese Prime Minister", "VNMGOV", "VNM", "GOV")
+    community = Actor("Vietnamese fishing communities", "VNMCVL", "VNM", "CVL")
+    text = "Vietnam accused China of harassing its fishermen near the Paracel Islands."
+    a = report(event("e1", text, "accused", source=state, target=CHN, plover="ACCUSE", when="2025-03-11"))
+    b = report(event("e2", text, "accused", doc="d2", source=leader, target=CHN, plover="ACCUSE", when="2025-03-11"))
+    c = report(event("e3", text, "accused", doc="d3", source=community, target=CHN, plover="ACCUSE",
+                     when="2025-03-11"))
+    assert same_event(a, b) and same_event(a, b, related=True)
+    assert not same_event(a, c, related=True) and not same_event(b, c, related=True)

@@ -67,7 +67,8 @@ def plan_document(store: Store, document: Document, events: list[Event], report:
     others = state.signatures(store, candidates)
     links = [link for other in others.values() if (link := doc_link(sig, other)) is not None]
     story = plan_story(store, sig, links)
-    clusters = cluster_reports(store, reports)
+    linked = {l.doc_b if l.doc_a == sig.doc_id else l.doc_a for l in links}
+    clusters = cluster_reports(store, reports, linked)
 
     change = StoryRows()
     change.add("doc_signatures", (sig.doc_id, sig.published, sig.outlet, sorted(sig.dyads), to_blob(sig.content),

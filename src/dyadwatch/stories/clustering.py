@@ -41,18 +41,20 @@ class UnionFind:
 CLUSTER_NODE = "cluster:"  # union-find nodes for stored clusters (event ids start with "e-" or similar)
 
 
-def cluster_reports(store: Store, new: list[Report]) -> ClusterChange:
-    """Clusters for the reports of one new document, given the clusters of every processed document."""
+def cluster_reports(store: Store, new: list[Report], related_docs: set[str] | None = None) -> ClusterChange:
+    """Clusters for the reports of one new document, given the clusters of every processed document;
+    `related_docs` are the stored documents its document links to (one story)."""
+    related_docs = related_docs or set()
     uf = UnionFind()
     for report in new:
         uf.find(report.event_id)
     for i, a in enumerate(new):
         for b in new[i + 1:]:
-            if same_event(a, b):
+            if same_event(a, b, related=True):
                 uf.union(a.event_id, b.event_id)
     for report, cluster_id in _stored_candidates(store, new):
         for mine in new:
-            if same_event(mine, report):
+            if same_event(mine, report, related=report.doc_id in related_docs):
                 uf.union(mine.event_id, CLUSTER_NODE + cluster_id)
     return _components(store, uf, [r.event_id for r in new])
 
