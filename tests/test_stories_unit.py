@@ -7,6 +7,7 @@ from datetime import date
 import numpy as np
 
 from dyadwatch.records import Actor, Attribution, Event, Evidence
+from dyadwatch.stories.clusters import independent_origins
 from dyadwatch.stories.contradictions import find_contradictions, with_answered_sentences
 from dyadwatch.stories.documents import doc_link
 from dyadwatch.stories.matching import date_relation, report_of, same_event
@@ -127,10 +128,11 @@ def test_two_triggers_in_one_sentence_are_two_events():
     assert not same_event(a, b)
 
 
-def test_origin_is_the_innermost_named_source_else_the_outlet():
+def test_origin_is_the_outermost_named_source_else_the_outlet():
     chain = [Attribution("the National Intelligence Service (NIS)", "government"),
              Attribution("the South Korean newspaper Dong-A Ilbo", "outlet")]
-    assert origin_of(event("e1", SEIZE_A, "seized", attribution=chain), "wire.test") == \
+    assert origin_of(event("e1", SEIZE_A, "seized", attribution=chain), "wire.test") == "source:dong ilbo"
+    assert origin_of(event("e1", SEIZE_A, "seized", attribution=chain[:1]), "wire.test") == \
         "source:national intelligence service"
     anonymous = [Attribution("people familiar with the matter", "anonymous"), Attribution("reportedly", "anonymous")]
     assert origin_of(event("e2", SEIZE_A, "seized", attribution=anonymous), "harbor.test") == "outlet:harbor.test"
@@ -239,3 +241,19 @@ def test_a_leader_and_the_state_are_one_party_but_a_community_is_another():
                      when="2025-03-11"))
     assert same_event(a, b) and same_event(a, b, related=True)
     assert not same_event(a, c, related=True) and not same_event(b, c, related=True)
+
+
+def test_junk_sources_are_no_origins_and_one_document_is_one_origin():
+    for junk in ("a former diplomat", "He", "reporters", "the statement", "the ministry"):
+        chain = [Attribution(junk, "official")]
+        assert origin_of(event("e1", SEIZE_A, "seized", attribution=chain), "harbor.test") == "outlet:harbor.test"
+    cited = event("e2", SEIZE_A, "seized", attribution=[Attribution("Vietnam's Fisheries Directorate", "government")])
+    restated = event("e3", SEIZE_B, "seized", sentence=4)
+    wire_copy = event("e4", SEIZE_A, "seized", doc="d2", attribution=[Attribution("Harbor News", "outlet")])
+    other = event("e5", SEIZE_B, "seized", doc="d3")
+    origins = {"e2": origin_of(cited, "harbor.test"), "e3": origin_of(restated, "harbor.test"),
+               "e4": origin_of(wire_copy, "ledger.test"), "e5": origin_of(other, "harbor-news.test")}
+    assert independent_origins([cited, restated], origins) == ["source:fisheries directorate"]
+    # an outlet cited by another outlet is that outlet's own report: one origin
+    assert len(independent_origins([wire_copy, other], origins)) == 1
+    assert len(independent_origins([cited, restated, wire_copy], origins)) == 2
