@@ -179,6 +179,12 @@ def test_a_party_denying_the_claim_is_a_contradiction():
     [found] = find_contradictions([reports[0]], [reports[2]])
     assert (found.kind, found.event_ids, found.against) == ("denial", ["e1"], ["e3"])
     assert find_contradictions([reports[1]], [reports[2]]) == []
+    fishermen = Actor("Chinese fishing crews", "CHNCVL", "CHN", "CVL")
+    crews = event("e4", "Chinese fishing crews denied the account.", "denied", sentence=4, source=fishermen,
+                  target=None, plover="REJECT")
+    not_the_state = with_answered_sentences([report(claim), report(crews)])[1]
+    assert not_the_state.answers_sentence == 3
+    assert find_contradictions([reports[0]], [not_the_state]) == []
 
 
 ARTICLE = ("Vietnam protested on Wednesday after the Chinese coast guard seized two fishing trawlers near the "
@@ -244,7 +250,8 @@ def test_a_leader_and_the_state_are_one_party_but_a_community_is_another():
 
 
 def test_junk_sources_are_no_origins_and_one_document_is_one_origin():
-    for junk in ("a former diplomat", "He", "reporters", "the statement", "the ministry"):
+    for junk in ("a former diplomat", "He", "reporters", "the statement", "the ministry",
+                 "operational reasons after Prime Minister Tran's claim of Chinese involvement in the seizure"):
         chain = [Attribution(junk, "official")]
         assert origin_of(event("e1", SEIZE_A, "seized", attribution=chain), "harbor.test") == "outlet:harbor.test"
     cited = event("e2", SEIZE_A, "seized", attribution=[Attribution("Vietnam's Fisheries Directorate", "government")])

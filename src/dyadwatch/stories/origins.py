@@ -59,6 +59,9 @@ statement statements people witnesses residents observers media press sources so
 """.split())
 
 
+MAX_SOURCE_WORDS = 8  # a longer "source" is a clause the attribution caught, not a name
+
+
 def names_someone(text: str) -> bool:
     """A source names someone: a capitalised word that is neither a descriptor, a pronoun nor a generic
     body ("the ministry", "a former diplomat", "He", "reporters" name no one; "China's foreign ministry",
@@ -66,7 +69,7 @@ def names_someone(text: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", _PARENTHESES.sub(" ", text))]
     proper = [w for w in words if w[0].isupper() and tokens(w)
               and tokens(w)[0] not in DESCRIPTORS | JUNK_SOURCES | GENERIC_BODIES]
-    return bool(proper) and is_named(normalise_source(text))
+    return bool(proper) and len(words) <= MAX_SOURCE_WORDS and is_named(normalise_source(text))
 
 
 def squash(key: str) -> str:
