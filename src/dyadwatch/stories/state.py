@@ -49,13 +49,17 @@ def signatures(store: Store, doc_ids: list[str] | set[str]) -> dict[str, DocSign
                                dict(zip(r[6] or [], r[7] or []))) for r in rows}
 
 
+MAX_TERM_CANDIDATES = 200  # documents sharing most heavy terms, when a common term is in very many
+
+
 def candidate_documents(store: Store, sig: DocSignature, buckets: list[int], term_buckets: list[int]) -> list[str]:
-    """Stored documents sharing an LSH bucket with `sig` (near-duplicates), or one of its heavy terms
-    within the story window (see signatures.term_query_buckets): two indexed lookups."""
+    """Stored documents sharing an LSH bucket with `sig` (near-duplicates), or heavy terms within the story
+    window (see signatures.term_query_buckets; the MAX_TERM_CANDIDATES sharing most): indexed lookups."""
     found = {r[0] for r in store.sql("SELECT DISTINCT doc_id FROM doc_lsh WHERE bucket = ANY(?)", [buckets])}
     if term_buckets:
-        found.update(r[0] for r in store.sql("SELECT DISTINCT doc_id FROM doc_terms WHERE bucket = ANY(?)",
-                                             [term_buckets]))
+        found.update(r[0] for r in store.sql(
+            "SELECT doc_id FROM doc_terms WHERE bucket = ANY(?) GROUP BY doc_id ORDER BY count(*) DESC, doc_id "
+            "LIMIT ?", [term_buckets, MAX_TERM_CANDIDATES]))
     found.discard(sig.doc_id)
     return sorted(found)
 
