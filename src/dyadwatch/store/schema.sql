@@ -124,6 +124,8 @@ CREATE TABLE IF NOT EXISTS event_features (
     report      JSON NOT NULL,            -- the clustering view of the event (stories.matching.Report)
     cluster_id  VARCHAR NOT NULL          -- copy of events.cluster_id, so blocking needs no join
 );
+CREATE INDEX IF NOT EXISTS event_features_cluster ON event_features (cluster_id);
+CREATE INDEX IF NOT EXISTS event_features_doc ON event_features (doc_id);
 
 CREATE TABLE IF NOT EXISTS clusters (
     cluster_id          VARCHAR PRIMARY KEY,

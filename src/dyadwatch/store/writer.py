@@ -19,6 +19,7 @@ from dyadwatch.store.rows import (
     EVENT_COLUMNS,
     REJECTION_COLUMNS,
     column_list,
+    in_list,
     document_row,
     event_row,
     placeholders,
@@ -136,11 +137,11 @@ class StoreWriter:
         with self._transaction() as con:
             for table, keys in change.deleted.items():
                 if keys:
-                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} = ANY(?)", [keys])
+                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} {in_list(keys)}", list(keys))
             for table, rows in change.rows.items():
                 if table in STORY_KEYS and rows:
-                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} = ANY(?)",
-                                [sorted({row[0] for row in rows})])
+                    keys = sorted({row[0] for row in rows})
+                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} {in_list(keys)}", keys)
                 _insert_rows(con, table, rows)
             pairs = list(change.cluster_ids.items())
             for start in range(0, len(pairs), ROWS_PER_STATEMENT):

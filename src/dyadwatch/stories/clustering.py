@@ -60,13 +60,8 @@ def cluster_reports(store: Store, new: list[Report], related_docs: set[str] | No
 
 
 def _stored_candidates(store: Store, new: list[Report]) -> list[tuple[Report, str]]:
-    """Stored reports that share a dyad with a new report and could fall on the same days."""
-    spans = [(r.dyad_key, r.span) for r in new if r.source and r.span is not None]
-    if not spans:
-        return []
-    dyads = sorted({dyad for dyad, _ in spans})
-    start, end = min(s[0] for _, s in spans), max(s[1] for _, s in spans)
-    return state.candidate_reports(store, dyads, start, end)
+    """Stored reports that share a dyad with a new report, could fall on the same days and share a word."""
+    return state.candidate_reports(store, new)
 
 
 def _components(store: Store, uf: UnionFind, new_ids: list[str]) -> ClusterChange:
