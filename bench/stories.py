@@ -1,13 +1,15 @@
 """Stories benchmark: the cost of adding one document to a store that already holds N documents.
 
-For each size N (default 1k, 10k, 100k) a store is filled with N synthetic documents whose story
-state (signatures, LSH buckets, stories, event features, clusters) is generated in bulk SQL, then
-`--added` new synthetic documents (some of them wire copies and rewrites of each other, all on the
-same dyads and dates as the stored ones) are stored and assigned one at a time with
-`dyadwatch.stories.assign_stories`. Prints milliseconds per added document (median and mean) for
+For each size N (default 1k, 10k, 100k, 1M) a store is filled with N synthetic documents over two
+years whose story state (signatures, LSH buckets, profiles and their term buckets, stories, event
+features, clusters) is generated in bulk, then `--added` new synthetic documents (some of them wire
+copies and rewrites of each other, each naming the names of one stored story, all on the same dyads
+and dates as the stored ones) are stored and assigned one at a time with
+`dyadwatch.stories.assign_stories`. Stored profiles are like real ones: a story's names and a few rare
+words weigh most, common words less. Prints milliseconds per added document (median and mean) for
 each N. Usage:
 
-    .venv/bin/python bench/stories.py [--sizes 1000,10000,100000] [--added 40] [--keep DIR]
+    .venv/bin/python bench/stories.py [--sizes 1000,10000,100000,1000000] [--added 40] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -21,10 +23,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from dyadwatch.records import Actor, Document, Event, Evidence
 from dyadwatch.store import Store
 from dyadwatch.stories import assign_stories
+from dyadwatch.stories.signatures import BLOCK_DAYS, BLOCKING_TERMS, term_bucket
 
 COUNTRIES = ["USA", "CHN", "RUS", "PRK", "KOR", "JPN", "UKR", "IRN", "ISR", "PHL", "VNM", "IND", "PAK", "TUR"]
 VOCABULARY = [f"w{i}" for i in range(3000)]
@@ -78,9 +82,37 @@ def fill(path: Path, n: int) -> None:
                           from_hex(repeat(md5(doc_id || 'a'), 32)), from_hex(repeat(md5(doc_id || 'b'), 32))
                    FROM d""")
     con.execute("INSERT INTO doc_lsh SELECT (hash(i, b) % 9223372036854775807)::BIGINT, doc_id FROM d, range(25) r(b)")
+    fill_profiles(con)
     con.execute("INSERT INTO story_documents SELECT doc_id, 's-' || (i // 3), NULL, NULL, NULL FROM d")
     con.execute("INSERT INTO stories SELECT 's-' || (i // 3), count(*), min(pub), max(pub) FROM d GROUP BY i // 3")
     con.close()
+
+
+NAMES_PER_STORY = 6
+RARE_WORDS = 200_000
+
+
+def fill_profiles(con: duckdb.DuckDBPyConnection) -> None:
+    """Profiles: the story's names, rare words, then common words; term buckets of the heaviest terms."""
+    con.execute(f"""
+        CREATE TEMP TABLE prof AS SELECT doc_id, pub,
+          list_transform(range({NAMES_PER_STORY}), lambda x: 'n' || (i // 3) || 'x' || x)
+          || list_transform(range(6), lambda x: 'r' || (hash(i, x, 7) % {RARE_WORDS}))
+          || list_transform(range(36), lambda x: 'w' || (hash(i, x, 8) % {len(VOCABULARY)})) AS terms
+        FROM d""")
+    con.execute(f"""INSERT INTO doc_profiles SELECT doc_id, terms,
+          list_transform(range(48), lambda x: CASE WHEN x < {NAMES_PER_STORY} THEN 0.3 WHEN x < 12 THEN 0.15
+                                                 ELSE 0.05 END) FROM prof""")
+    rows = con.execute(f"SELECT doc_id, pub, terms[1:{BLOCKING_TERMS}] FROM prof").fetchall()
+    buckets, docs = [], []
+    for doc_id, pub, terms in rows:
+        week = pub.toordinal() // BLOCK_DAYS
+        buckets.extend(term_bucket(t, week) for t in terms)
+        docs.extend([doc_id] * len(terms))
+    table = pa.table({"bucket": pa.array(buckets, pa.int64()), "doc_id": pa.array(docs, pa.string())})
+    con.register("bench_terms", table)
+    con.execute("INSERT INTO doc_terms SELECT bucket, doc_id FROM bench_terms")
+    con.unregister("bench_terms")
 
 
 def new_documents(count: int, seed: int = 7) -> list[tuple[Document, list[Event]]]:
@@ -95,7 +127,10 @@ def new_documents(count: int, seed: int = 7) -> list[tuple[Document, list[Event]
             for i in rng.sample(range(len(words)), 10):
                 words[i] = rng.choice(VOCABULARY)
         else:
-            words = [rng.choice(VOCABULARY) for _ in range(220)]
+            story = rng.randrange(300_000)  # a stored story (of the largest store) it is about
+            names = [f"n{story}x{j}" for j in range(NAMES_PER_STORY)]
+            words = [rng.choice(VOCABULARY) for _ in range(190)] + names * 5
+            rng.shuffle(words)
         previous = words
         doc_id = f"added-{n}"
         text = " ".join(words)
@@ -126,7 +161,7 @@ def measure(path: Path, added: int) -> list[float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated stored-document counts")
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000", help="comma-separated stored-document counts")
     parser.add_argument("--added", type=int, default=40, help="documents added (and timed) per size")
     parser.add_argument("--keep", type=Path, help="keep the generated databases in this folder")
     args = parser.parse_args()

@@ -7,6 +7,7 @@ from datetime import date
 import numpy as np
 
 from dyadwatch.records import Actor, Attribution, Event, Evidence
+from dyadwatch.stories.clusters import independent_origins
 from dyadwatch.stories.contradictions import find_contradictions, with_answered_sentences
 from dyadwatch.stories.documents import doc_link
 from dyadwatch.stories.matching import date_relation, report_of, same_event
@@ -127,10 +128,11 @@ def test_two_triggers_in_one_sentence_are_two_events():
     assert not same_event(a, b)
 
 
-def test_origin_is_the_innermost_named_source_else_the_outlet():
+def test_origin_is_the_outermost_named_source_else_the_outlet():
     chain = [Attribution("the National Intelligence Service (NIS)", "government"),
              Attribution("the South Korean newspaper Dong-A Ilbo", "outlet")]
-    assert origin_of(event("e1", SEIZE_A, "seized", attribution=chain), "wire.test") == \
+    assert origin_of(event("e1", SEIZE_A, "seized", attribution=chain), "wire.test") == "source:dong ilbo"
+    assert origin_of(event("e1", SEIZE_A, "seized", attribution=chain[:1]), "wire.test") == \
         "source:national intelligence service"
     anonymous = [Attribution("people familiar with the matter", "anonymous"), Attribution("reportedly", "anonymous")]
     assert origin_of(event("e2", SEIZE_A, "seized", attribution=anonymous), "harbor.test") == "outlet:harbor.test"
@@ -177,6 +179,12 @@ def test_a_party_denying_the_claim_is_a_contradiction():
     [found] = find_contradictions([reports[0]], [reports[2]])
     assert (found.kind, found.event_ids, found.against) == ("denial", ["e1"], ["e3"])
     assert find_contradictions([reports[1]], [reports[2]]) == []
+    fishermen = Actor("Chinese fishing crews", "CHNCVL", "CHN", "CVL")
+    crews = event("e4", "Chinese fishing crews denied the account.", "denied", sentence=4, source=fishermen,
+                  target=None, plover="REJECT")
+    not_the_state = with_answered_sentences([report(claim), report(crews)])[1]
+    assert not_the_state.answers_sentence == 3
+    assert find_contradictions([reports[0]], [not_the_state]) == []
 
 
 ARTICLE = ("Vietnam protested on Wednesday after the Chinese coast guard seized two fishing trawlers near the "
@@ -212,3 +220,47 @@ def test_a_meeting_and_the_pact_signed_at_it_are_two_events():
     signed = report(event("e2", talks, "signed", doc="d2", source=PHL, target=JPN, plover="AGREE",
                           when="2025-03-10"))
     assert not same_event(met, signed)
+
+
+def test_related_documents_tell_one_event_in_other_words():
+    told = "Chinese coast guard ships rammed a Vietnamese trawler near the Paracels, damaging its hull."
+    retold = "Hanoi protested after Chinese vessels holed a fishing boat's hull."
+    a = report(event("e1", told, "rammed", when="2025-03-11"))
+    b = report(event("e2", retold, "struck", doc="d2", when="2025-03-12"))
+    assert not same_event(a, b) and same_event(a, b, related=True)
+    family = report(event("e3", retold, "struck", doc="d2", plover="SANCTION", when="2025-03-12"))
+    assert same_event(a, family, related=True)
+    vague = report(event("e4", retold, "struck", doc="d2", when="2025"))
+    assert not same_event(a, vague, related=True)  # a bare year says too little
+    nothing_shared = report(event("e5", "Talks on fishing quotas broke down.", "broke", doc="d2", when="2025-03-11"))
+    assert not same_event(a, nothing_shared, related=True)
+
+
+def test_a_leader_and_the_state_are_one_party_but_a_community_is_another():
+    state = Actor("Vietnam", "VNM", "VNM", None)
+    leader = Actor("Vietnamese Prime Minister", "VNMGOV", "VNM", "GOV")
+    community = Actor("Vietnamese fishing communities", "VNMCVL", "VNM", "CVL")
+    text = "Vietnam accused China of harassing its fishermen near the Paracel Islands."
+    a = report(event("e1", text, "accused", source=state, target=CHN, plover="ACCUSE", when="2025-03-11"))
+    b = report(event("e2", text, "accused", doc="d2", source=leader, target=CHN, plover="ACCUSE", when="2025-03-11"))
+    c = report(event("e3", text, "accused", doc="d3", source=community, target=CHN, plover="ACCUSE",
+                     when="2025-03-11"))
+    assert same_event(a, b) and same_event(a, b, related=True)
+    assert not same_event(a, c, related=True) and not same_event(b, c, related=True)
+
+
+def test_junk_sources_are_no_origins_and_one_document_is_one_origin():
+    for junk in ("a former diplomat", "He", "reporters", "the statement", "the ministry",
+                 "operational reasons after Prime Minister Tran's claim of Chinese involvement in the seizure"):
+        chain = [Attribution(junk, "official")]
+        assert origin_of(event("e1", SEIZE_A, "seized", attribution=chain), "harbor.test") == "outlet:harbor.test"
+    cited = event("e2", SEIZE_A, "seized", attribution=[Attribution("Vietnam's Fisheries Directorate", "government")])
+    restated = event("e3", SEIZE_B, "seized", sentence=4)
+    wire_copy = event("e4", SEIZE_A, "seized", doc="d2", attribution=[Attribution("Harbor News", "outlet")])
+    other = event("e5", SEIZE_B, "seized", doc="d3")
+    origins = {"e2": origin_of(cited, "harbor.test"), "e3": origin_of(restated, "harbor.test"),
+               "e4": origin_of(wire_copy, "ledger.test"), "e5": origin_of(other, "harbor-news.test")}
+    assert independent_origins([cited, restated], origins) == ["source:fisheries directorate"]
+    # an outlet cited by another outlet is that outlet's own report: one origin
+    assert len(independent_origins([wire_copy, other], origins)) == 1
+    assert len(independent_origins([cited, restated, wire_copy], origins)) == 2

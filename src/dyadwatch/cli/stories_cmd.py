@@ -83,12 +83,13 @@ def _has_story_tables(store: Store) -> bool:
 
 def _stories_table(found: list[Story], console: Console) -> None:
     table = Table(title=f"{len(found)} stories")
-    for col in ("story", "docs", "clusters", "corroborated", "contradicted"):
+    for col in ("story", "docs", "clusters", "corroborated", "contradicted", "first contradiction"):
         table.add_column(col, overflow="fold")
     for s in found:
         corroborated = sum(1 for c in s.clusters if c.independent_origins > 1)
         contradicted = sum(1 for c in s.clusters if c.contradictions)
-        table.add_row(s.story_id, ", ".join(s.doc_ids), str(len(s.clusters)), str(corroborated), str(contradicted))
+        table.add_row(s.story_id, ", ".join(s.doc_ids), str(len(s.clusters)), str(corroborated), str(contradicted),
+                      _first_contradiction(s))
     console.print(table)
 
 
@@ -108,7 +109,38 @@ def _story_view(found: Story, console: Console) -> None:
         clusters.add_row(c.cluster_id, shown(c.date), c.dyad, c.plover, f"{c.n_asserted}/{c.n_reports}",
                          str(len(c.doc_ids)), f"{c.independent_origins}: {'; '.join(c.origins)}", _conflicts(c))
     console.print(clusters)
+    _contradictions_view(found, console)
 
 
 def _conflicts(cluster: Cluster) -> str:
     return "; ".join(f"{x.kind}: {', '.join(x.event_ids)} vs {', '.join(x.against)}" for x in cluster.contradictions)
+
+
+def _contradictions_view(found: Story, console: Console) -> None:
+    """Each contradiction with both sides' sentences."""
+    items = [(c, x) for c in found.clusters for x in c.contradictions]
+    if not items:
+        return
+    table = Table(title=f"{len(items)} contradictions")
+    for col in ("cluster", "kind", "side", "report", "sentence"):
+        table.add_column(col, overflow="fold")
+    for cluster, x in items:
+        for i, side in enumerate(x.sides):
+            label = f"{side.side} ({side.status}, {shown(side.date)})"
+            table.add_row(cluster.cluster_id if i == 0 else "", (x.detail or x.kind) if i == 0 else "", label,
+                          f"{side.doc_id} {shown(side.outlet)}", side.sentence)
+    console.print(table)
+
+
+def _first_contradiction(s: Story) -> str:
+    """The first contradiction of a story as 'claim sentence' vs 'other sentence', shortened."""
+    for c in s.clusters:
+        for x in c.contradictions:
+            claim = next((d.sentence for d in x.sides if d.side == "claim"), "")
+            other = next((d.sentence for d in x.sides if d.side == "against"), "")
+            return f"{x.kind}: “{_short(claim)}” vs “{_short(other)}”"
+    return ""
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

@@ -45,6 +45,7 @@ class Contradiction:
     kind: str
     detail: str
     reports: list[Report]
+    sides: list[str] = field(default_factory=list)  # per report: "claim" or "against" (what it contradicts)
 
 
 def _tables(store: Store) -> dict[str, set[str]]:
@@ -124,13 +125,15 @@ def _stored_contradictions(store: Store, dyad: Dyad, limit: int) -> list[Contrad
     rows = store.sql(
         "SELECT cluster_id, contradictions FROM clusters WHERE json_array_length(contradictions) > 0 AND cluster_id IN "
         f"(SELECT cluster_id FROM events WHERE cluster_id IS NOT NULL AND {where}) ORDER BY cluster_id", params)
-    items: list[tuple[str, str, list[str]]] = []
+    items: list[tuple[str, str, list[tuple[str, str]]]] = []
     for _, raw in rows:
         for entry in json.loads(raw):
-            ids = [*entry.get("event_ids", []), *entry.get("against", [])]
+            ids = [*((e, "claim") for e in entry.get("event_ids", [])),
+                   *((e, "against") for e in entry.get("against", []))]
             items.append((str(entry.get("kind", "contradiction")), str(entry.get("detail", "")), ids))
-    found = reports(store, [eid for *_, ids in items[:limit] for eid in ids])
-    return [Contradiction(kind, detail, [found[e] for e in ids if e in found]) for kind, detail, ids in items[:limit]]
+    found = reports(store, [eid for *_, ids in items[:limit] for eid, _ in ids])
+    return [Contradiction(kind, detail, [found[e] for e, _ in ids if e in found],
+                          [side for e, side in ids if e in found]) for kind, detail, ids in items[:limit]]
 
 
 _DENIALS = f"""
@@ -157,5 +160,5 @@ def _denials(store: Store, dyad: Dyad, limit: int) -> list[Contradiction]:
             a, n = found[asserted], found[negated]
             out.append(Contradiction("asserted_vs_negated",
                                      f"{a.outlet or a.doc_id} reports {a.plover} on {a.date}; "
-                                     f"{n.outlet or n.doc_id} says it did not happen", [a, n]))
+                                     f"{n.outlet or n.doc_id} says it did not happen", [a, n], ["claim", "against"]))
     return out

@@ -79,6 +79,18 @@ CREATE TABLE IF NOT EXISTS doc_lsh (      -- locality-sensitive hashing bands of
 );
 CREATE INDEX IF NOT EXISTS doc_lsh_bucket ON doc_lsh (bucket);
 
+CREATE TABLE IF NOT EXISTS doc_profiles (  -- what a document is about (dyadwatch.stories.profiles)
+    doc_id  VARCHAR PRIMARY KEY,
+    terms   VARCHAR[] NOT NULL,           -- salient terms, heaviest first
+    weights DOUBLE[] NOT NULL             -- their unit-length weights
+);
+
+CREATE TABLE IF NOT EXISTS doc_terms (     -- blocking: a document under each heavy term, per week
+    bucket BIGINT NOT NULL,               -- hash of (term, publication week)
+    doc_id VARCHAR NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_terms_bucket ON doc_terms (bucket);
+
 CREATE TABLE IF NOT EXISTS stories (
     story_id        VARCHAR PRIMARY KEY,
     n_docs          INTEGER NOT NULL,
@@ -112,6 +124,8 @@ CREATE TABLE IF NOT EXISTS event_features (
     report      JSON NOT NULL,            -- the clustering view of the event (stories.matching.Report)
     cluster_id  VARCHAR NOT NULL          -- copy of events.cluster_id, so blocking needs no join
 );
+CREATE INDEX IF NOT EXISTS event_features_cluster ON event_features (cluster_id);
+CREATE INDEX IF NOT EXISTS event_features_doc ON event_features (doc_id);
 
 CREATE TABLE IF NOT EXISTS clusters (
     cluster_id          VARCHAR PRIMARY KEY,

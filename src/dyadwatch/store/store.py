@@ -19,6 +19,7 @@ from dyadwatch.store.rows import (
     EVENT_COLUMNS,
     REJECTION_COLUMNS,
     column_list,
+    in_list,
     document_from_row,
     event_from_row,
     rejection_from_row,
@@ -106,7 +107,7 @@ class Store:
         if not event_ids:
             return []
         rows = self._con.execute(f"SELECT {column_list(EVENT_COLUMNS)} FROM events "
-                                 "WHERE event_id = ANY(?) ORDER BY event_id", [event_ids]).fetchall()
+                                 f"WHERE event_id {in_list(event_ids)} ORDER BY event_id", list(event_ids)).fetchall()
         return [event_from_row(r) for r in rows]
 
     def dyad_month_counts(self, limit_dyads: int = 5) -> list[tuple[str, str, int]]:

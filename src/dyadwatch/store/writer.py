@@ -19,6 +19,7 @@ from dyadwatch.store.rows import (
     EVENT_COLUMNS,
     REJECTION_COLUMNS,
     column_list,
+    in_list,
     document_row,
     event_row,
     placeholders,
@@ -36,6 +37,8 @@ INSERT_REJECTION = (f"INSERT INTO rejections ({column_list(REJECTION_COLUMNS)}) 
 STORY_COLUMNS: dict[str, tuple[str, ...]] = {
     "doc_signatures": ("doc_id", "published", "outlet", "dyads", "content_minhash", "shingle_minhash"),
     "doc_lsh": ("bucket", "doc_id"),
+    "doc_profiles": ("doc_id", "terms", "weights"),
+    "doc_terms": ("bucket", "doc_id"),
     "stories": ("story_id", "n_docs", "first_published", "last_published"),
     "story_documents": ("doc_id", "story_id", "duplicate_of", "similarity", "copy_kind"),
     "story_links": ("doc_a", "doc_b", "kind", "similarity"),
@@ -43,15 +46,15 @@ STORY_COLUMNS: dict[str, tuple[str, ...]] = {
     "clusters": ("cluster_id", "plover", "cameo", "source_country", "target_country", "date", "n_reports",
                  "n_asserted", "n_docs", "independent_origins", "origins", "contradictions"),
 }
-STORY_KEYS = {"doc_signatures": "doc_id", "stories": "story_id", "story_documents": "doc_id",
-              "event_features": "event_id", "clusters": "cluster_id"}
+STORY_KEYS = {"doc_signatures": "doc_id", "doc_profiles": "doc_id", "stories": "story_id",
+              "story_documents": "doc_id", "event_features": "event_id", "clusters": "cluster_id"}
 ROWS_PER_STATEMENT = 200
 
 
 @dataclass
 class StoryRows:
     """One consistent change to the story tables: rows to write (replacing rows with the same key in
-    keyed tables, appended to doc_lsh and story_links), keys to delete, and events' new cluster ids
+    keyed tables, appended to doc_lsh, doc_terms and story_links), keys to delete, and events' new cluster ids
     (set in events and event_features)."""
 
     rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
@@ -134,11 +137,11 @@ class StoreWriter:
         with self._transaction() as con:
             for table, keys in change.deleted.items():
                 if keys:
-                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} = ANY(?)", [keys])
+                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} {in_list(keys)}", list(keys))
             for table, rows in change.rows.items():
                 if table in STORY_KEYS and rows:
-                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} = ANY(?)",
-                                [sorted({row[0] for row in rows})])
+                    keys = sorted({row[0] for row in rows})
+                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} {in_list(keys)}", keys)
                 _insert_rows(con, table, rows)
             pairs = list(change.cluster_ids.items())
             for start in range(0, len(pairs), ROWS_PER_STATEMENT):

@@ -10,6 +10,7 @@ adding documents one by one gives the same result as adding them in one batch.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 from dyadwatch.records import Document, Event
@@ -23,7 +24,8 @@ from dyadwatch.stories.documents import STORY_WINDOW_DAYS, VERBATIM_COPY, DocLin
 from dyadwatch.stories.matching import Report, report_of, report_to_json
 from dyadwatch.stories.model import AssignReport, Cluster
 from dyadwatch.stories.origins import origin_of, outlet_key
-from dyadwatch.stories.signatures import DocSignature, lsh_buckets, signature_of, to_blob
+from dyadwatch.stories.signatures import (DocSignature, lsh_buckets, signature_of, term_buckets, term_query_buckets,
+                                          to_blob)
 from dyadwatch.stories.state import Membership
 
 
@@ -57,18 +59,23 @@ class StoryPlan:
 def plan_document(store: Store, document: Document, events: list[Event], report: AssignReport) -> StoryRows:
     """Every row change that adding `document` (already stored with its events) makes."""
     reports = with_answered_sentences([report_of(e, document.published) for e in events])
-    dyads = frozenset(r.dyad_key for r in reports if r.source and r.target and r.source != r.target)
-    sig = signature_of(document.doc_id, document.text, document.published, document.outlet, dyads)
+    dyad_counts = Counter(r.dyad_key for r in reports if r.source and r.target and r.source != r.target)
+    sig = signature_of(document.doc_id, document.text, document.published, document.outlet, frozenset(dyad_counts),
+                       document.title, dyad_counts)
     buckets = lsh_buckets(sig.content)
-    others = state.signatures(store, state.candidate_documents(store, sig, buckets, STORY_WINDOW_DAYS))
+    candidates = state.candidate_documents(store, sig, buckets, term_query_buckets(sig, STORY_WINDOW_DAYS))
+    others = state.signatures(store, candidates)
     links = [link for other in others.values() if (link := doc_link(sig, other)) is not None]
     story = plan_story(store, sig, links)
-    clusters = cluster_reports(store, reports)
+    linked = {l.doc_b if l.doc_a == sig.doc_id else l.doc_a for l in links}
+    clusters = cluster_reports(store, reports, linked)
 
     change = StoryRows()
     change.add("doc_signatures", (sig.doc_id, sig.published, sig.outlet, sorted(sig.dyads), to_blob(sig.content),
                                   to_blob(sig.text)))
     change.rows["doc_lsh"] = [(bucket, sig.doc_id) for bucket in buckets]
+    change.add("doc_profiles", (sig.doc_id, list(sig.profile), list(sig.profile.values())))
+    change.rows["doc_terms"] = [(bucket, sig.doc_id) for bucket in term_buckets(sig)]
     change.rows["story_links"] = [(l.doc_a, l.doc_b, l.kind, l.similarity) for l in links]
     change.rows["story_documents"] = [m.row() for m in story.members.values()]
     change.rows["stories"] = [_story_row(store, story, sig)]

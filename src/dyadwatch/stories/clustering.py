@@ -41,30 +41,27 @@ class UnionFind:
 CLUSTER_NODE = "cluster:"  # union-find nodes for stored clusters (event ids start with "e-" or similar)
 
 
-def cluster_reports(store: Store, new: list[Report]) -> ClusterChange:
-    """Clusters for the reports of one new document, given the clusters of every processed document."""
+def cluster_reports(store: Store, new: list[Report], related_docs: set[str] | None = None) -> ClusterChange:
+    """Clusters for the reports of one new document, given the clusters of every processed document;
+    `related_docs` are the stored documents its document links to (one story)."""
+    related_docs = related_docs or set()
     uf = UnionFind()
     for report in new:
         uf.find(report.event_id)
     for i, a in enumerate(new):
         for b in new[i + 1:]:
-            if same_event(a, b):
+            if same_event(a, b, related=True):
                 uf.union(a.event_id, b.event_id)
     for report, cluster_id in _stored_candidates(store, new):
         for mine in new:
-            if same_event(mine, report):
+            if same_event(mine, report, related=report.doc_id in related_docs):
                 uf.union(mine.event_id, CLUSTER_NODE + cluster_id)
     return _components(store, uf, [r.event_id for r in new])
 
 
 def _stored_candidates(store: Store, new: list[Report]) -> list[tuple[Report, str]]:
-    """Stored reports that share a dyad with a new report and could fall on the same days."""
-    spans = [(r.dyad_key, r.span) for r in new if r.source and r.span is not None]
-    if not spans:
-        return []
-    dyads = sorted({dyad for dyad, _ in spans})
-    start, end = min(s[0] for _, s in spans), max(s[1] for _, s in spans)
-    return state.candidate_reports(store, dyads, start, end)
+    """Stored reports that share a dyad with a new report, could fall on the same days and share a word."""
+    return state.candidate_reports(store, new)
 
 
 def _components(store: Store, uf: UnionFind, new_ids: list[str]) -> ClusterChange:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 
 from dyadwatch.records import Event
 from dyadwatch.stories.contradictions import find_contradictions
 from dyadwatch.stories.matching import Report
 from dyadwatch.stories.model import Cluster
+from dyadwatch.stories.origins import document_origin, squash
 
 
 def canonical_id(prefix: str, members: list[str] | set[str]) -> str:
@@ -25,7 +26,7 @@ def summarise(cluster_id: str, events: list[Event], reports: dict[str, Report], 
     lead = next(e for e in counted if e.plover == plover)
     members = [reports[e.event_id] for e in events if e.event_id in reports]
     lead_report = reports.get(lead.event_id)
-    origin_keys = sorted({origins[e.event_id] for e in counted if e.event_id in origins})
+    origin_keys = independent_origins([e for e in counted if e.event_id in origins], origins)
     return Cluster(
         cluster_id=cluster_id,
         event_ids=[e.event_id for e in events],
@@ -39,6 +40,18 @@ def summarise(cluster_id: str, events: list[Event], reports: dict[str, Report], 
         n_reports=len(events), n_asserted=len(asserted),
         contradictions=find_contradictions(members, denials),
     )
+
+
+def independent_origins(events: list[Event], origins: dict[str, str]) -> list[str]:
+    """Distinct origins behind the reports: one per document, and an outlet named as a source by
+    another outlet ("according to Reuters") is the same origin as that outlet's own report."""
+    per_doc: dict[str, list[str]] = defaultdict(list)
+    for e in events:
+        per_doc[e.doc_id].append(origins[e.event_id])
+    distinct: dict[str, str] = {}
+    for key in sorted(document_origin(keys) for keys in per_doc.values()):
+        distinct.setdefault(squash(key.split(":", 1)[-1]), key)
+    return sorted(distinct.values())
 
 
 def _majority(values: list[str]) -> str:

@@ -1,6 +1,7 @@
 """Contradictions inside an event cluster: assertion against negation, a party's denial, clashing dates.
 
-Each contradiction keeps both sides' evidence as event ids, so a reader can open the sentences.
+Each contradiction keeps both sides as event ids; reading it back (`stories.read`) adds each side's
+sentences (`Side`), so `stories`, `story ID`, the dashboard and the report show what each side says.
 """
 from __future__ import annotations
 
@@ -16,19 +17,39 @@ DENIAL_SHARED_WORDS = 2  # a denial elsewhere in the story must share this many 
 
 
 @dataclass
+class Side:
+    """One report on one side of a contradiction: what its sentence says and where."""
+
+    event_id: str
+    side: str  # "claim" (event_ids) or "against"
+    doc_id: str
+    outlet: str | None
+    status: str
+    date: str | None
+    sentence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event_id": self.event_id, "side": self.side, "doc_id": self.doc_id, "outlet": self.outlet,
+                "status": self.status, "date": self.date, "sentence": self.sentence}
+
+
+@dataclass
 class Contradiction:
-    """One conflict: `event_ids` on one side, `against` on the other."""
+    """One conflict: `event_ids` on one side, `against` on the other (with their sentences once read back)."""
 
     kind: str  # "negation", "denial" or "date"
     event_ids: list[str]
     against: list[str]
     detail: str = ""
     parties: list[str] = field(default_factory=list)
+    sides: list[Side] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "event_ids": self.event_ids, "against": self.against}
         if self.detail:
             out["detail"] = self.detail
+        if self.sides:
+            out["sides"] = [s.to_dict() for s in self.sides]
         return out
 
 
@@ -67,17 +88,24 @@ def dated(members: list[Report]) -> list[Contradiction]:
 
 def party_denials(members: list[Report], denials: list[Report]) -> list[Contradiction]:
     """Denials by one of the cluster's parties that answer one of its reports."""
-    parties = {p for m in members for p in (m.source, m.target) if p}
+    parties = {p for m in members for p in ((m.source, m.source_role), (m.target, m.target_role)) if p[0]}
     asserted = [m for m in members if m.status == "asserted" and not m.denial]
     out = []
     for denial in sorted(denials, key=lambda d: d.event_id):
-        if denial.source not in parties or denial.status != "asserted":
+        if not _is_party(denial, parties) or denial.status != "asserted":
             continue
         answered = sorted(m.event_id for m in asserted if answers(denial, m))
         if answered:
             out.append(Contradiction("denial", answered, [denial.event_id], f"{denial.source} denies it",
                                      [denial.source or ""]))
     return out
+
+
+def _is_party(denial: Report, parties: set[tuple[str | None, str | None]]) -> bool:
+    """The denier is one of the cluster's parties in the same role (a country's community denying
+    something is not that country's government denying it)."""
+    return any(denial.source == code and (role is None or denial.source_role is None or role == denial.source_role)
+               for code, role in parties)
 
 
 def answers(denial: Report, report: Report) -> bool:

@@ -1,7 +1,10 @@
 """When two event reports denote the same real-world event: dyad, type, date and evidence compatibility.
 
-`same_event(a, b)` is a symmetric test on two `Report`s that depends on nothing else, so clusters
-(connected components of this relation) come out the same whatever order reports arrive in.
+`same_event(a, b, related)` is a symmetric test on two `Report`s and whether their documents tell one
+story (a symmetric relation of the two documents, `stories.documents.doc_link`, or the same document),
+so clusters (connected components of this relation) come out the same whatever order reports arrive in.
+Between related documents one event is told in other words: the same dyad and type (or type family)
+on the same days needs only one word about what happened in common.
 """
 from __future__ import annotations
 
@@ -23,7 +26,13 @@ TYPE_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"SANCTION", "REJECT", "COERCE"}),
     frozenset({"SUPPORT", "AGREE"}),
     frozenset({"AID", "COOPERATE"}),
+    frozenset({"ACCUSE", "PROTEST"}),  # "condemned" / "accused" / "denounced"
+    frozenset({"REJECT", "RETREAT"}),  # quitting a deal: "withdrew from" / "refused to extend"
 )
+# Sectors that do not speak for the state: a leader, ministry, parliament or army and the state itself
+# are one party; a community, rebels, opposition or a company of that country are another.
+NON_STATE_SECTORS = frozenset("""CVL REB OPP INS SEP UAF REL BUS MED EDU LAB HLH REF AGR CRM NGO NGM HRI ENV
+MOD RAD JEW MUS CHR""".split())
 
 MEETING = "CONSULT"
 DENIAL_TYPES = frozenset({"REJECT", "ACCUSE"})
@@ -42,6 +51,7 @@ class Threshold:
 SAME_TYPE_DATED = Threshold(2, 0.2)
 RELATED_OR_UNDATED = Threshold(2, 0.3)
 OTHER_TYPE_SAME_DATE = Threshold(3, 1 / 3)  # different families: same directed dyad and the same stated date
+RELATED_DOCS = Threshold(1, 0.0)  # related documents, one type (family), the same days: one word in common
 TRIGGER_BONUS = 0.1
 
 
@@ -66,6 +76,8 @@ class Report:
     attributed: bool = False  # the text reports it as someone's claim
     actor_words: frozenset[str] = frozenset()  # stems of its actors' own words ("coast guard")
     answers_sentence: int | None = None  # for a denial: the sentence of its document it answers
+    source_role: str | None = None  # "state", or the non-state sector ("CVL", "REB"); None when unknown
+    target_role: str | None = None
 
     @property
     def dyad_key(self) -> str:
@@ -91,6 +103,14 @@ def primary_code(actor: Actor | None) -> str | None:
     if actor is None:
         return None
     return actor.country or (actor.code[:3] if actor.code else None)
+
+
+def role(actor: Actor | None) -> str | None:
+    """Whom an actor speaks for: the state (no sector, or a state sector) or a non-state sector."""
+    if actor is None or not actor.code:
+        return None
+    sector = actor.sector or actor.code[3:6]
+    return sector if sector in NON_STATE_SECTORS else "state"
 
 
 def date_span(value: str) -> tuple[date, date]:
@@ -119,7 +139,8 @@ def report_of(event: Event, published: date | None) -> Report:
     denial = event.plover in DENIAL_TYPES and is_denial_text(event.trigger, event.evidence.text)
     return Report(event.event_id, event.doc_id, event.sentence_index, " ".join(tokens(event.trigger)), source,
                   target, event.plover, event.status, stated or hint, stated, published, states, frozenset(words),
-                  denial, bool(event.attribution), actor_words & words)
+                  denial, bool(event.attribution), actor_words & words, None, role(event.source),
+                  role(event.target))
 
 
 def report_to_json(report: Report) -> str:
@@ -138,8 +159,9 @@ def report_from_json(text: str) -> Report:
     return Report(**data)
 
 
-def same_event(a: Report, b: Report) -> bool:
-    """True when the two reports can denote one real-world event."""
+def same_event(a: Report, b: Report, related: bool = False) -> bool:
+    """True when the two reports can denote one real-world event; `related`: their documents tell one
+    story (or are one document)."""
     if a.event_id == b.event_id or not a.source or not dyad_compatible(a, b):
         return False
     if a.doc_id == b.doc_id and a.sentence == b.sentence:
@@ -150,6 +172,8 @@ def same_event(a: Report, b: Report) -> bool:
     dates = date_relation(a, b)
     if dates == "conflict":
         return False
+    if related and same_days(a, b) and kind in {"same", "related"} and similar(a, b, RELATED_DOCS):
+        return True
     if kind == "other":
         same_direction = (a.source, a.target) == (b.source, b.target)
         both_stated = a.stated_date is not None and b.stated_date is not None
@@ -162,9 +186,22 @@ def same_event(a: Report, b: Report) -> bool:
 
 def dyad_compatible(a: Report, b: Report) -> bool:
     if (a.source, a.target) == (b.source, b.target):
-        return True
+        return _roles_agree(a.source_role, b.source_role) and _roles_agree(a.target_role, b.target_role)
     reversed_ok = a.states and b.states and a.plover in SYMMETRIC_TYPES and b.plover in SYMMETRIC_TYPES
-    return reversed_ok and (a.source, a.target) == (b.target, b.source)
+    return reversed_ok and (a.source, a.target) == (b.target, b.source) and \
+        _roles_agree(a.source_role, b.target_role) and _roles_agree(a.target_role, b.source_role)
+
+
+def _roles_agree(x: str | None, y: str | None) -> bool:
+    return x is None or y is None or x == y
+
+
+def same_days(a: Report, b: Report) -> bool:
+    """Both reports state a day or month for the event and they agree (a day within DAY_TOLERANCE, or a
+    day inside the other's month); a bare year, or no date, says too little."""
+    if not a.date or not b.date or len(a.date) < 7 or len(b.date) < 7:
+        return False
+    return date_relation(a, b) in {"equal", "compatible"}
 
 
 def type_relation(x: str, y: str) -> str:

@@ -1,9 +1,12 @@
-"""Where a report comes from: the innermost named source of its attribution chain, else its outlet.
+"""Where a report comes from: the outermost source that actually reports it, else its outlet.
 
-"According to newspaper X, citing intelligence service Y" has origin Y; anonymous sources and
-"reportedly" add nothing, so the report falls back to the outlet that published it (or, for a wire
-copy or near-duplicate, to the outlet of the original). Names are normalised so that "South Korea's
-National Intelligence Service" and "the National Intelligence Service (NIS)" give the same key.
+"According to newspaper X, citing intelligence service Y" has origin X: X is who reports it to the
+outlet's readers. Anonymous sources, "reportedly" and junk (pronouns, appositions such as "a former
+diplomat", "reporters", "the statement") name no one, so the report falls back to the outlet that
+published it (or, for a wire copy or near-duplicate, to the outlet of the original). A document is one
+origin for an event however many of its sentences report it (`document_origin`). Names are normalised
+so that "South Korea's National Intelligence Service" and "the National Intelligence Service (NIS)"
+give the same key, and an outlet and a source naming it ("reuters.com", "according to Reuters") too.
 """
 from __future__ import annotations
 
@@ -28,16 +31,66 @@ _QUOTES = re.compile(r"[\"“”‘’`]")
 
 def origin_of(event: Event, outlet_key: str) -> str:
     """The origin key of one report; `outlet_key` is the publishing (or original) outlet's key."""
-    named = innermost_named(event.attribution)
-    return f"source:{normalise_source(named.text)}" if named else f"outlet:{outlet_key}"
+    named = outermost_named(event.attribution)
+    if named is None:
+        return f"outlet:{outlet_key}"
+    key = normalise_source(named.text)
+    return f"outlet:{outlet_key}" if squash(key) == squash(outlet_key) else f"source:{key}"
 
 
-def innermost_named(chain: list[Attribution]) -> Attribution | None:
-    """The attribution link nearest the event that names a source (not anonymous, not 'reportedly')."""
-    for link in chain:
-        if link.kind != "anonymous" and is_named(normalise_source(link.text)):
+def document_origin(origins: list[str]) -> str:
+    """One document's origin for one event from the origins of its reports: a cited source over the
+    outlet itself (it says where the outlet got it), the first in sorted order when it cites several."""
+    cited = sorted(o for o in origins if o.startswith("source:"))
+    return cited[0] if cited else sorted(origins)[0]
+
+
+def outermost_named(chain: list[Attribution]) -> Attribution | None:
+    """The attribution link farthest from the event (the chain is nearest first) that names a source."""
+    for link in reversed(chain):
+        if link.kind != "anonymous" and names_someone(link.text):
             return link
     return None
+
+
+JUNK_SOURCES = frozenset("""
+he she they it we i you this that these those who which one someone reporters journalists correspondents
+statement statements people witnesses residents observers media press sources source reports report
+""".split())
+
+
+MAX_SOURCE_WORDS = 8  # a longer "source" is a clause the attribution caught, not a name
+
+
+def names_someone(text: str) -> bool:
+    """A source names someone: a capitalised word that is neither a descriptor, a pronoun nor a generic
+    body ("the ministry", "a former diplomat", "He", "reporters" name no one; "China's foreign ministry",
+    "Reuters" do)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", _PARENTHESES.sub(" ", text))]
+    proper = [w for w in words if w[0].isupper() and tokens(w)
+              and tokens(w)[0] not in DESCRIPTORS | JUNK_SOURCES | GENERIC_BODIES]
+    return bool(proper) and len(words) <= MAX_SOURCE_WORDS and is_named(normalise_source(text))
+
+
+def squash(key: str) -> str:
+    """A key without spaces, descriptors or a domain ending: "al jazeera" = "aljazeera.com", "harbor" =
+    "harbor-news.test"."""
+    words = [w for w in re.split(r"[^a-z0-9]+", _domain_name(key).lower()) if w and w not in DESCRIPTORS]
+    return "".join(words)
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "or", "ac", "gov", "ne", "go"})
+
+
+def _domain_name(key: str) -> str:
+    """The registered name of a domain key ("english.alarabiya.net" -> "alarabiya", "yomiuri.co.jp" ->
+    "yomiuri"); other keys unchanged."""
+    if " " in key or "." not in key:
+        return key
+    labels = key.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else key
 
 
 def is_named(key: str) -> bool:

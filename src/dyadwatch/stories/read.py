@@ -5,7 +5,7 @@ import json
 from collections import defaultdict
 
 from dyadwatch.store import Store
-from dyadwatch.stories.contradictions import Contradiction
+from dyadwatch.stories.contradictions import Contradiction, Side
 from dyadwatch.stories.model import Cluster, Story, StoryDocument
 
 CLUSTER_SELECT = ("SELECT cluster_id, plover, cameo, source_country, target_country, \"date\", n_reports, n_asserted, "
@@ -30,7 +30,7 @@ def load_cluster(store: Store, cluster_id: str) -> Cluster | None:
     if not rows:
         return None
     members = _members(store, [cluster_id])
-    return _cluster(rows[0], *members.get(cluster_id, ([], [])))
+    return with_sides(store, [_cluster(rows[0], *members.get(cluster_id, ([], [])))])[0]
 
 
 def _stories(store: Store, story_ids: list[str], with_documents: bool) -> list[Story]:
@@ -54,7 +54,7 @@ def _stories(store: Store, story_ids: list[str], with_documents: bool) -> list[S
             continue
         clusters = [_cluster(rows[c], *members.get(c, ([], []))) for c in sorted(story_clusters[story_id]) if c in rows]
         clusters.sort(key=lambda c: (-len(c.doc_ids), -c.n_reports, c.date or "", c.cluster_id))
-        story = Story(story_id, docs[story_id], clusters)
+        story = Story(story_id, docs[story_id], with_sides(store, clusters))
         if with_documents:
             story.documents = _documents(store, docs[story_id])
         stories.append(story)
@@ -81,6 +81,21 @@ def _cluster(row: tuple, event_ids: list[str], doc_ids: list[str]) -> Cluster:
                    date=when, n_reports=n_reports, n_asserted=n_asserted,
                    contradictions=[Contradiction(c["kind"], c["event_ids"], c["against"], c.get("detail", ""))
                                    for c in json.loads(contradictions)])
+
+
+def with_sides(store: Store, clusters: list[Cluster]) -> list[Cluster]:
+    """The clusters with each contradiction's sides: the sentence, outlet, status and date of every report."""
+    ids = sorted({e for c in clusters for x in c.contradictions for e in (*x.event_ids, *x.against)})
+    if not ids:
+        return clusters
+    rows = {r[0]: r[1:] for r in store.sql(
+        "SELECT e.event_id, e.doc_id, d.outlet, e.status, e.\"date\", e.evidence_text FROM events e "
+        "JOIN documents d USING (doc_id) WHERE e.event_id = ANY(?)", [ids])}
+    for cluster in clusters:
+        for x in cluster.contradictions:
+            x.sides = [Side(e, side, *rows[e]) for side, group in (("claim", x.event_ids), ("against", x.against))
+                       for e in group if e in rows]
+    return clusters
 
 
 def _documents(store: Store, doc_ids: list[str]) -> list[StoryDocument]:

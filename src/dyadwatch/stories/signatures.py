@@ -7,13 +7,14 @@ stored document. MinHash comes from datasketch with fixed seeds, so signatures a
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from dyadwatch.stories.profiles import cosine, document_profile
 from dyadwatch.stories.text import content_stems, shingles
 
 NUM_PERM = 128
@@ -31,6 +32,10 @@ class DocSignature:
     dyads: frozenset[str]
     content: np.ndarray  # uint32 MinHash values of content-word stems
     text: np.ndarray  # uint32 MinHash values of word 3-grams
+    profile: dict[str, float] = field(default_factory=dict)  # salient terms (stories.profiles), heaviest first
+
+    def profile_similarity(self, other: "DocSignature") -> float:
+        return cosine(self.profile, other.profile)
 
     def content_similarity(self, other: "DocSignature") -> float:
         return jaccard(self.content, other.content)
@@ -58,8 +63,36 @@ def minhash(items: set[str]) -> np.ndarray:
 
 
 def signature_of(doc_id: str, text: str, published: date | None, outlet: str | None,
-                 dyads: frozenset[str]) -> DocSignature:
-    return DocSignature(doc_id, published, outlet, dyads, minhash(content_stems(text)), minhash(shingles(text)))
+                 dyads: frozenset[str], title: str | None = None,
+                 dyad_counts: dict[str, int] | None = None) -> DocSignature:
+    return DocSignature(doc_id, published, outlet, dyads, minhash(content_stems(text)), minhash(shingles(text)),
+                        document_profile(text, title, dyads, dyad_counts))
+
+
+BLOCKING_TERMS = 12  # documents of one story share one of their heaviest terms (checked on real coverage)
+BLOCK_DAYS = 7  # term buckets are per term and week of publication
+
+
+def term_buckets(sig: DocSignature) -> list[int]:
+    """The buckets a document is filed under: one per heavy term, in its publication week."""
+    if sig.published is None:
+        return []
+    week = sig.published.toordinal() // BLOCK_DAYS
+    return [term_bucket(t, week) for t in list(sig.profile)[:BLOCKING_TERMS]]
+
+
+def term_query_buckets(sig: DocSignature, window_days: int) -> list[int]:
+    """The buckets holding documents published within `window_days` of `sig` that share a heavy term."""
+    if sig.published is None:
+        return []
+    first = (sig.published.toordinal() - window_days) // BLOCK_DAYS
+    last = (sig.published.toordinal() + window_days) // BLOCK_DAYS
+    return [term_bucket(t, w) for t in list(sig.profile)[:BLOCKING_TERMS] for w in range(first, last + 1)]
+
+
+def term_bucket(term: str, week: int) -> int:
+    digest = hashlib.blake2b(f"{term}\t{week}".encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dyadwatch.store import Store
+from dyadwatch.store.rows import in_list
 from dyadwatch.stories.matching import DAY_TOLERANCE, Report, report_from_json
 from dyadwatch.stories.signatures import DocSignature, from_blob
 
@@ -42,21 +43,26 @@ def pending_documents(store: Store, doc_ids: list[str] | None = None) -> list[st
 def signatures(store: Store, doc_ids: list[str] | set[str]) -> dict[str, DocSignature]:
     if not doc_ids:
         return {}
-    rows = store.sql("SELECT doc_id, published, outlet, dyads, content_minhash, shingle_minhash FROM doc_signatures "
-                     "WHERE doc_id = ANY(?)", [sorted(doc_ids)])
-    return {r[0]: DocSignature(r[0], r[1], r[2], frozenset(r[3]), from_blob(r[4]), from_blob(r[5])) for r in rows}
+    ids = sorted(doc_ids)
+    rows = store.sql("SELECT s.doc_id, s.published, s.outlet, s.dyads, s.content_minhash, s.shingle_minhash, "
+                     "p.terms, p.weights FROM doc_signatures s LEFT JOIN doc_profiles p USING (doc_id) "
+                     f"WHERE s.doc_id {in_list(ids)}", ids)
+    return {r[0]: DocSignature(r[0], r[1], r[2], frozenset(r[3]), from_blob(r[4]), from_blob(r[5]),
+                               dict(zip(r[6] or [], r[7] or []))) for r in rows}
 
 
-def candidate_documents(store: Store, sig: DocSignature, buckets: list[int], window_days: int) -> list[str]:
-    """Stored documents sharing an LSH bucket with `sig`, or published near it with a dyad in common."""
-    found = {r[0] for r in store.sql("SELECT DISTINCT doc_id FROM doc_lsh WHERE bucket = ANY(?)",
-                                     [buckets])}
-    if sig.published is not None and sig.dyads:
-        window = timedelta(days=window_days)
-        rows = store.sql("SELECT doc_id FROM doc_signatures WHERE published BETWEEN ? AND ? "
-                         "AND len(list_intersect(dyads, ?)) > 0",
-                         [sig.published - window, sig.published + window, sorted(sig.dyads)])
-        found.update(r[0] for r in rows)
+MAX_TERM_CANDIDATES = 200  # documents sharing most heavy terms, when a common term is in very many
+
+
+def candidate_documents(store: Store, sig: DocSignature, buckets: list[int], term_buckets: list[int]) -> list[str]:
+    """Stored documents sharing an LSH bucket with `sig` (near-duplicates), or heavy terms within the story
+    window (see signatures.term_query_buckets; the MAX_TERM_CANDIDATES sharing most): indexed lookups."""
+    found = {r[0] for r in store.sql(f"SELECT DISTINCT doc_id FROM doc_lsh WHERE bucket {in_list(buckets)}",
+                                     list(buckets))}
+    if term_buckets:
+        found.update(r[0] for r in store.sql(
+            f"SELECT doc_id FROM doc_terms WHERE bucket {in_list(term_buckets)} GROUP BY doc_id "
+            "ORDER BY count(*) DESC, doc_id LIMIT ?", [*term_buckets, MAX_TERM_CANDIDATES]))
     found.discard(sig.doc_id)
     return sorted(found)
 
@@ -65,40 +71,55 @@ def story_members(store: Store, doc_ids: set[str]) -> dict[str, Membership]:
     """Every document of the stories these documents belong to."""
     if not doc_ids:
         return {}
+    ids = sorted(doc_ids)
+    stories = sorted({r[0] for r in store.sql(f"SELECT story_id FROM story_documents WHERE doc_id {in_list(ids)}",
+                                              ids)})
+    if not stories:
+        return {}
     rows = store.sql("SELECT doc_id, story_id, duplicate_of, similarity, copy_kind FROM story_documents "
-                     "WHERE story_id IN (SELECT story_id FROM story_documents WHERE doc_id = ANY(?))",
-                     [sorted(doc_ids)])
+                     f"WHERE story_id {in_list(stories)}", stories)
     return {r[0]: Membership(*r) for r in rows}
 
 
 def memberships(store: Store, doc_ids: set[str]) -> dict[str, Membership]:
     if not doc_ids:
         return {}
+    ids = sorted(doc_ids)
     rows = store.sql("SELECT doc_id, story_id, duplicate_of, similarity, copy_kind FROM story_documents "
-                     "WHERE doc_id = ANY(?)", [sorted(doc_ids)])
+                     f"WHERE doc_id {in_list(ids)}", ids)
     return {r[0]: Membership(*r) for r in rows}
 
 
 def story_documents_of(store: Store, story_ids: set[str]) -> dict[str, Membership]:
     if not story_ids:
         return {}
+    ids = sorted(story_ids)
     rows = store.sql("SELECT doc_id, story_id, duplicate_of, similarity, copy_kind FROM story_documents "
-                     "WHERE story_id = ANY(?)", [sorted(story_ids)])
+                     f"WHERE story_id {in_list(ids)}", ids)
     return {r[0]: Membership(*r) for r in rows}
 
 
 def published_range(store: Store, doc_ids: set[str]) -> tuple[date | None, date | None]:
-    row = store.sql("SELECT min(published), max(published) FROM doc_signatures WHERE doc_id = ANY(?)",
-                    [sorted(doc_ids)])
+    ids = sorted(doc_ids)
+    row = store.sql(f"SELECT min(published), max(published) FROM doc_signatures WHERE doc_id {in_list(ids)}", ids)
     return row[0] if row else (None, None)
 
 
-def candidate_reports(store: Store, dyads: list[str], start: date, end: date) -> list[tuple[Report, str]]:
-    """Stored reports of these dyads whose possible days come within DAY_TOLERANCE of [start, end],
-    with their current cluster ids."""
+def candidate_reports(store: Store, new: list[Report]) -> list[tuple[Report, str]]:
+    """Stored reports, with their current cluster ids, that share a dyad with one of `new` whose possible
+    days come within DAY_TOLERANCE of its own, and at least one evidence word (every way of being the
+    same event needs one: `matching.similar`)."""
     slack = timedelta(days=DAY_TOLERANCE)
-    rows = store.sql("SELECT report, cluster_id FROM event_features "
-                     "WHERE dyad = ANY(?) AND span_start <= ? AND span_end >= ?", [dyads, end + slack, start - slack])
+    wanted = [(r.dyad_key, r.span[0] - slack, r.span[1] + slack, sorted(r.words)) for r in new
+              if r.source and r.span is not None and r.words]
+    if not wanted:
+        return []
+    values = ", ".join(["(?, ?, ?, ?::VARCHAR[])"] * len(wanted))
+    rows = store.sql(
+        f"SELECT DISTINCT f.report, f.cluster_id FROM event_features f JOIN (VALUES {values}) AS q(dyad, lo, hi, words) "
+        "ON f.dyad = q.dyad AND f.span_start <= q.hi AND f.span_end >= q.lo "
+        "WHERE len(list_intersect(CAST(json_extract(f.report, '$.words') AS VARCHAR[]), q.words)) > 0",
+        [v for w in wanted for v in w])
     return [(report_from_json(r[0]), r[1]) for r in rows]
 
 
@@ -107,8 +128,8 @@ def cluster_members(store: Store, cluster_ids: set[str]) -> dict[str, set[str]]:
     members: dict[str, set[str]] = {}
     if not cluster_ids:
         return members
-    rows = store.sql("SELECT cluster_id, event_id FROM event_features WHERE cluster_id = ANY(?)",
-                     [sorted(cluster_ids)])
+    ids = sorted(cluster_ids)
+    rows = store.sql(f"SELECT cluster_id, event_id FROM event_features WHERE cluster_id {in_list(ids)}", ids)
     for cid, eid in rows:
         members.setdefault(cid, set()).add(eid)
     return members
@@ -117,15 +138,17 @@ def cluster_members(store: Store, cluster_ids: set[str]) -> dict[str, set[str]]:
 def clusters_of_documents(store: Store, doc_ids: set[str]) -> set[str]:
     if not doc_ids:
         return set()
-    rows = store.sql("SELECT DISTINCT cluster_id FROM events WHERE doc_id = ANY(?) "
-                     "AND cluster_id IS NOT NULL", [sorted(doc_ids)])
-    return {r[0] for r in rows}
+    ids = sorted(doc_ids)
+    # a second predicate next to the IN list makes DuckDB scan the table instead of using the index
+    rows = store.sql(f"SELECT DISTINCT cluster_id FROM events WHERE doc_id {in_list(ids)}", ids)
+    return {r[0] for r in rows if r[0] is not None}
 
 
 def reports(store: Store, event_ids: set[str]) -> dict[str, Report]:
     if not event_ids:
         return {}
-    rows = store.sql("SELECT report FROM event_features WHERE event_id = ANY(?)", [sorted(event_ids)])
+    ids = sorted(event_ids)
+    rows = store.sql(f"SELECT report FROM event_features WHERE event_id {in_list(ids)}", ids)
     found = [report_from_json(r[0]) for r in rows]
     return {r.event_id: r for r in found}
 
@@ -133,13 +156,14 @@ def reports(store: Store, event_ids: set[str]) -> dict[str, Report]:
 def denial_reports(store: Store, doc_ids: set[str]) -> list[Report]:
     if not doc_ids:
         return []
-    rows = store.sql("SELECT report FROM event_features WHERE denial AND doc_id = ANY(?)",
-                     [sorted(doc_ids)])
-    return [report_from_json(r[0]) for r in rows]
+    ids = sorted(doc_ids)
+    rows = store.sql(f"SELECT denial, report FROM event_features WHERE doc_id {in_list(ids)}", ids)  # IN alone
+    return [report_from_json(r[1]) for r in rows if r[0]]
 
 
 def outlets(store: Store, doc_ids: set[str]) -> dict[str, str | None]:
     if not doc_ids:
         return {}
-    rows = store.sql("SELECT doc_id, outlet FROM doc_signatures WHERE doc_id = ANY(?)", [sorted(doc_ids)])
+    ids = sorted(doc_ids)
+    rows = store.sql(f"SELECT doc_id, outlet FROM doc_signatures WHERE doc_id {in_list(ids)}", ids)
     return {r[0]: r[1] for r in rows}

@@ -218,8 +218,10 @@ async function loadContradictions() {
   const box = clear(document.getElementById("contradictions"));
   if (!answer.contradictions.length) { box.append(el("p", { class: "hint" }, "No contradicting reports found.")); return; }
   for (const c of answer.contradictions) {
+    const blocks = c.reports.map((rep, i) => el("div", { class: "side" },
+      el("div", { class: "side-label" }, (c.sides || [])[i] === "against" ? "on the other side:" : "reported:"), reportBlock(rep)));
     box.append(el("div", { class: "card" }, el("div", { class: "head" }, c.kind.replaceAll("_", " ")), el("div", {}, c.detail),
-                  ...c.reports.map(reportBlock)));
+                  ...blocks));
   }
 }
 
