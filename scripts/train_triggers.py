@@ -127,9 +127,11 @@ class Softmax:
         return out
 
     def fit(self, rows: list[np.ndarray], dense: np.ndarray, y: np.ndarray, weights: np.ndarray, cfg: dict) -> None:
+        """Adam; the sparse table is updated lazily, only in the rows a batch touches (its L2 too)."""
         rng = np.random.default_rng(cfg["seed"])
-        params = [self.sparse, self.dense, self.bias]
-        moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+        dense_params = [self.dense, self.bias]
+        dense_moments = [(np.zeros_like(p), np.zeros_like(p)) for p in dense_params]
+        sparse_m, sparse_v = np.zeros_like(self.sparse), np.zeros_like(self.sparse)
         lr, l2, b1, b2, step = cfg["learning_rate"], cfg["l2"], 0.9, 0.999, 0
         for _epoch in range(cfg["epochs"]):
             order = rng.permutation(len(y))
@@ -139,17 +141,23 @@ class Softmax:
                 probs = _softmax(self.logits(batch, dense[idx]))
                 probs[np.arange(len(idx)), y[idx]] -= 1.0
                 grad = probs * weights[idx, None] / len(idx)
-                g_sparse = np.zeros_like(self.sparse)
-                flat = np.concatenate(batch) if batch else np.zeros(0, dtype=np.int64)
-                np.add.at(g_sparse, flat, np.repeat(grad, [len(r) for r in batch], axis=0))
-                grads = [g_sparse + l2 * self.sparse, dense[idx].T @ grad + l2 * self.dense, grad.sum(axis=0)]
                 step += 1
-                for param, g, (m, v) in zip(params, grads, moments):
+                correction = np.sqrt(1 - b2 ** step) / (1 - b1 ** step)
+                flat = np.concatenate(batch) if batch else np.zeros(0, dtype=np.int64)
+                touched, where = np.unique(flat, return_inverse=True)
+                g_rows = np.zeros((len(touched), self.sparse.shape[1]))
+                np.add.at(g_rows, where, np.repeat(grad, [len(r) for r in batch], axis=0))
+                g_rows += l2 * self.sparse[touched]
+                sparse_m[touched] = b1 * sparse_m[touched] + (1 - b1) * g_rows
+                sparse_v[touched] = b2 * sparse_v[touched] + (1 - b2) * g_rows * g_rows
+                self.sparse[touched] -= lr * correction * sparse_m[touched] / (np.sqrt(sparse_v[touched]) + 1e-8)
+                grads = [dense[idx].T @ grad + l2 * self.dense, grad.sum(axis=0)]
+                for param, g, (m, v) in zip(dense_params, grads, dense_moments):
                     m *= b1
                     m += (1 - b1) * g
                     v *= b2
                     v += (1 - b2) * g * g
-                    param -= lr * (m / (1 - b1 ** step)) / (np.sqrt(v / (1 - b2 ** step)) + 1e-8)
+                    param -= lr * correction * m / (np.sqrt(v) + 1e-8)
 
     def predict(self, rows: list[np.ndarray], dense: np.ndarray) -> np.ndarray:
         return _softmax(self.logits(rows, dense))
@@ -168,9 +176,18 @@ def train(examples: list[Example], labels: list[str], cfg: dict) -> tuple[Softma
     rows = [model.rows(e.ids) for e in examples]
     y = np.array([e.label for e in examples])
     none = labels.index(NONE_LABEL)
-    weights = np.where(y == none, cfg["none_weight"], 1.0)
+    weights = np.where(y == none, cfg["none_weight"], _class_weights(y, none, cfg["class_power"]))
     model.fit(rows, (dense - mean) / scale, y, weights, cfg)
     return model, mean, scale
+
+
+def _class_weights(y: np.ndarray, none: int, power: float) -> np.ndarray:
+    """Each event type weighted by (largest event class / its size) ** power, so rare types are not drowned."""
+    counts = np.bincount(y, minlength=none + 1).astype(np.float64)
+    events = np.delete(counts, none)
+    biggest = events.max() if events.size and events.max() > 0 else 1.0
+    per_class = np.where(counts > 0, (biggest / np.maximum(counts, 1.0)) ** power, 1.0)
+    return per_class[y]
 
 
 def evaluate(model: Softmax, mean, scale, examples: list[Example], labels: list[str]) -> dict:
@@ -216,6 +233,7 @@ def read_config(path: Path) -> dict:
     return {"seed": section.getint("seed"), "epochs": section.getint("epochs"),
             "batch_size": section.getint("batch_size"), "learning_rate": section.getfloat("learning_rate"),
             "l2": section.getfloat("l2"), "none_weight": section.getfloat("none_weight"),
+            "class_power": section.getfloat("class_power", fallback=0.0),
             "heldout_percent": section.getint("heldout_percent")}
 
 

@@ -55,11 +55,21 @@ def test_sparse_features_read_the_words_governed():
     words = ["They", "held", "talks"]
     doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"],
               lemmas=["they", "hold", "talk"], pos=["PRON", "VERB", "NOUN"])
-    feats = sparse_features(doc[1], actors={0})
+    feats = sparse_features(doc[1], actors={0: True})
     assert "l=hold" in feats and "c:dobj=talk" in feats and "l|c:dobj=hold|talk" in feats
     assert "actor:nsubj" in feats
-    noun = sparse_features(doc[2], actors=set())
-    assert "hd=hold|dobj" in noun
+    assert "subj:state=True" in feats and "l|obj=hold|talk" in feats and "win1=talk" in feats
+    assert "subj:state=False" in sparse_features(doc[1], actors={0: False})
+
+
+def test_sparse_features_read_the_governing_verb_chain():
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Iran", "said", "it", "would", "retaliate"], heads=[1, 1, 4, 4, 1],
+              deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp"], lemmas=["Iran", "say", "it", "would", "retaliate"],
+              pos=["PROPN", "VERB", "PRON", "AUX", "VERB"])
+    feats = sparse_features(doc[4], actors={0: True})
+    assert "chain=say" in feats and "l|chain=retaliate|say" in feats
+    assert not any(f.startswith("chain=") for f in sparse_features(doc[1], actors={}))
 
 
 @pytest.mark.model

@@ -65,7 +65,7 @@ class TriggerModel:
         exp = np.exp(logits)
         return exp / exp.sum()
 
-    def predict(self, tok: Token, actors: set[int]) -> Prediction:
+    def predict(self, tok: Token, actors: dict[int, bool]) -> Prediction:
         probs = self.probabilities(hashed(sparse_features(tok, actors)), dense_features(tok))
         best = int(np.argmax(probs))
         return Prediction(self.labels[best], float(probs[best]), float(probs[self._none]))
