@@ -51,3 +51,28 @@ def test_two_worker_processes_store_what_one_process_stores(tmp_path):
         results.append((report.stored, rows))
     assert results[0][0] == 10 and results[0][1]
     assert results[0] == results[1]
+
+
+def test_workers_end_when_the_ingest_process_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    lines = [line for path in sorted(SAMPLE.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()]
+    articles = tmp_path / "a.jsonl"
+    articles.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest = subprocess.Popen([sys.executable, "-m", "dyadwatch.cli.main", "--db", str(tmp_path / "k.duckdb"), "ingest",
+                               str(articles), "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(ingest.pid)
+    deadline = time.monotonic() + 60
+    while len(parent.children()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    workers = parent.children()
+    assert len(workers) >= 2
+    ingest.send_signal(signal.SIGKILL)
+    ingest.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=20)
+    assert not alive, f"workers outlived the killed ingest: {[p.pid for p in alive]}"

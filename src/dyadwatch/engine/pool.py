@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,9 +34,20 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start_worker(learned: bool) -> None:
+def _start_worker(learned: bool, parent: int) -> None:
     global _worker_learned
     _worker_learned = learned
+    _exit_with_parent(parent)  # the pid the parent gave: it may already be gone by the time this runs
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End this worker when the ingest process is gone (killed with -9, it cannot tell its workers)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _code_batch(batch: list[Document], doc_timeout: float | None) -> list[Coded]:
@@ -59,7 +72,7 @@ class WorkerPool:
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_worker, initargs=(self.learned,))
+                                   initializer=_start_worker, initargs=(self.learned, os.getpid()))
 
     def submit(self, batch: list[Document], doc_timeout: float | None) -> Future:
         return self._executor.submit(self.worker, batch, doc_timeout)
