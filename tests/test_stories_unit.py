@@ -224,7 +224,7 @@ def test_a_meeting_and_the_pact_signed_at_it_are_two_events():
 
 def test_related_documents_tell_one_event_in_other_words():
     told = "Chinese coast guard ships rammed a Vietnamese trawler near the Paracels, damaging its hull."
-    retold = "Hanoi protested after Chinese vessels holed a fishing boat's hull."
+    retold = "Hanoi protested after Chinese crews holed a fishing craft's hull."
     a = report(event("e1", told, "rammed", when="2025-03-11"))
     b = report(event("e2", retold, "struck", doc="d2", when="2025-03-12"))
     assert not same_event(a, b) and same_event(a, b, related=True)

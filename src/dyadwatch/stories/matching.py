@@ -4,7 +4,9 @@
 story (a symmetric relation of the two documents, `stories.documents.doc_link`, or the same document),
 so clusters (connected components of this relation) come out the same whatever order reports arrive in.
 Between related documents one event is told in other words: the same dyad and type (or type family)
-on the same days needs only one word about what happened in common.
+on the same days (at the finer of the two precisions) needs only one word about what happened in common.
+Two sentences of one article need more: they share the article's topic by construction. Agreements,
+requests and support are told apart by what they are about, not by the shared verb.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
 from dyadwatch.records import Actor, Event
-from dyadwatch.stories.text import evidence_words, is_denial_text, overlap, proper_words, stem, tokens, year_hint
+from dyadwatch.stories.text import (evidence_words, is_denial_text, overlap, proper_words, stem, tokens, word_class,
+                                    year_hint)
 
 # PLOVER types whose two parties can be named in either order for the same event ("A met B" = "B met A").
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -27,7 +30,7 @@ TYPE_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"SUPPORT", "AGREE"}),
     frozenset({"AID", "COOPERATE"}),
     frozenset({"ACCUSE", "PROTEST"}),  # "condemned" / "accused" / "denounced"
-    frozenset({"REJECT", "RETREAT"}),  # quitting a deal: "withdrew from" / "refused to extend"
+    frozenset({"REJECT", "RETREAT", "SANCTION"}),  # quitting a deal: "withdrew from" / "refused to renew" / "suspended"
 )
 # Sectors that do not speak for the state: a leader, ministry, parliament or army and the state itself
 # are one party; a community, rebels, opposition or a company of that country are another.
@@ -37,6 +40,7 @@ MOD RAD JEW MUS CHR""".split())
 MEETING = "CONSULT"
 DENIAL_TYPES = frozenset({"REJECT", "ACCUSE"})
 DAY_TOLERANCE = 3  # day-precision dates this close can be the same event (reports differ on the day)
+CLOSE_DAYS = 2  # days "on the same days" may differ by: time zones, relative days read from another day
 UNDATED_WINDOW_DAYS = 60  # an undated report is about something in the two months before publication
 
 
@@ -52,7 +56,13 @@ SAME_TYPE_DATED = Threshold(2, 0.2)
 RELATED_OR_UNDATED = Threshold(2, 0.3)
 OTHER_TYPE_SAME_DATE = Threshold(3, 1 / 3)  # different families: same directed dyad and the same stated date
 RELATED_DOCS = Threshold(1, 0.0)  # related documents, one type (family), the same days: one word in common
+SAME_DOCUMENT = Threshold(2, 1 / 3)  # two sentences of one article: a repeated mention repeats its specifics
 TRIGGER_BONUS = 0.1
+# Types named after what was agreed, asked for or backed: one summit or statement holds several of them
+# between the same parties on the same day, so the shared trigger ("agreed") and one more word ("summit")
+# do not tell them apart; what they are about must be shared.
+OBJECT_TYPES = frozenset({"AGREE", "REQUEST", "SUPPORT"})
+OBJECT_WORDS = 2  # shared words besides the triggers that an OBJECT_TYPES match needs
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,7 @@ class Report:
     answers_sentence: int | None = None  # for a denial: the sentence of its document it answers
     source_role: str | None = None  # "state", or the non-state sector ("CVL", "REB"); None when unknown
     target_role: str | None = None
+    target_is_country: bool = False  # the target is a country named as such ("strikes on Yemen"), no sector
 
     @property
     def dyad_key(self) -> str:
@@ -103,6 +114,11 @@ def primary_code(actor: Actor | None) -> str | None:
     if actor is None:
         return None
     return actor.country or (actor.code[:3] if actor.code else None)
+
+
+def is_country(actor: Actor | None) -> bool:
+    """The actor is a country itself (a code of three letters, no sector): "Yemen", "Vietnam"."""
+    return bool(actor and actor.code and actor.country and len(actor.code) == 3 and not actor.sector)
 
 
 def role(actor: Actor | None) -> str | None:
@@ -135,12 +151,13 @@ def report_of(event: Event, published: date | None) -> Report:
     names = frozenset(w for actor in (event.source, event.target) if actor
                       for w in proper_words(f"{actor.text} {actor.name or ''}"))
     words = evidence_words(event.evidence.text, event.trigger, exclude=names)
-    actor_words = frozenset(stem(w) for actor in (event.source, event.target) if actor for w in tokens(actor.text))
+    actor_words = frozenset(word_class(stem(w)) for actor in (event.source, event.target) if actor
+                            for w in tokens(actor.text))
     denial = event.plover in DENIAL_TYPES and is_denial_text(event.trigger, event.evidence.text)
     return Report(event.event_id, event.doc_id, event.sentence_index, " ".join(tokens(event.trigger)), source,
                   target, event.plover, event.status, stated or hint, stated, published, states, frozenset(words),
                   denial, bool(event.attribution), actor_words & words, None, role(event.source),
-                  role(event.target))
+                  role(event.target), is_country(event.target))
 
 
 def report_to_json(report: Report) -> str:
@@ -170,8 +187,12 @@ def same_event(a: Report, b: Report, related: bool = False) -> bool:
     if kind != "same" and MEETING in {a.plover, b.plover}:
         return False  # a meeting and what was done at it are two events
     dates = date_relation(a, b)
-    if dates == "conflict":
+    if dates == "conflict" or not object_agrees(a, b):
         return False
+    if a.doc_id == b.doc_id and kind != "other":
+        # one article: its sentences share its topic words by construction, and an undated mention
+        # trivially falls in the article's window, so neither says the two mentions are one event
+        return similar(a, b, SAME_DOCUMENT, trigger_bonus=False)
     if related and same_days(a, b) and kind in {"same", "related"} and similar(a, b, RELATED_DOCS):
         return True
     if kind == "other":
@@ -185,8 +206,11 @@ def same_event(a: Report, b: Report, related: bool = False) -> bool:
 
 
 def dyad_compatible(a: Report, b: Report) -> bool:
+    """The same parties: one source in one role; one target in one role, or a country's own name on
+    one side, since what is done to a country ("strikes on Yemen") is done to anyone in it (its rebels)."""
     if (a.source, a.target) == (b.source, b.target):
-        return _roles_agree(a.source_role, b.source_role) and _roles_agree(a.target_role, b.target_role)
+        targets_agree = a.target_is_country or b.target_is_country or _roles_agree(a.target_role, b.target_role)
+        return _roles_agree(a.source_role, b.source_role) and targets_agree
     reversed_ok = a.states and b.states and a.plover in SYMMETRIC_TYPES and b.plover in SYMMETRIC_TYPES
     return reversed_ok and (a.source, a.target) == (b.target, b.source) and \
         _roles_agree(a.source_role, b.target_role) and _roles_agree(a.target_role, b.source_role)
@@ -197,11 +221,22 @@ def _roles_agree(x: str | None, y: str | None) -> bool:
 
 
 def same_days(a: Report, b: Report) -> bool:
-    """Both reports state a day or month for the event and they agree (a day within DAY_TOLERANCE, or a
-    day inside the other's month); a bare year, or no date, says too little."""
+    """Both reports state a day or month for the event and they agree at the finer of the two precisions
+    (one day, or a day inside the other's month; two days differ by at most CLOSE_DAYS); a bare year, or
+    no date, says too little."""
     if not a.date or not b.date or len(a.date) < 7 or len(b.date) < 7:
         return False
+    if len(a.date) == len(b.date) == 10:
+        return abs(date.fromisoformat(a.date) - date.fromisoformat(b.date)) <= timedelta(days=CLOSE_DAYS)
     return date_relation(a, b) in {"equal", "compatible"}
+
+
+def object_agrees(a: Report, b: Report) -> bool:
+    """Reports of an OBJECT_TYPES event share OBJECT_WORDS words besides their triggers."""
+    if not {a.plover, b.plover} & OBJECT_TYPES:
+        return True
+    beyond = (a.words & b.words) - a.actor_words - b.actor_words - _trigger_stems(a, b)
+    return len(beyond) >= OBJECT_WORDS
 
 
 def type_relation(x: str, y: str) -> str:
@@ -234,15 +269,19 @@ def date_relation(a: Report, b: Report) -> str:
     return "conflict" if sa[0] > sb[1] or sb[0] > sa[1] else "undated"
 
 
-def similar(a: Report, b: Report, threshold: Threshold) -> bool:
+def similar(a: Report, b: Report, threshold: Threshold, trigger_bonus: bool = True) -> bool:
     """Enough shared evidence words, at least one of them about what happened rather than who did it;
     a shared trigger word ("instructions" ~ "instructed") lowers the share needed by TRIGGER_BONUS."""
     shared_words = a.words & b.words
     shared, ratio = overlap(set(a.words), set(b.words))
     about_what = shared_words - a.actor_words - b.actor_words
-    triggers = {stem(w) for w in f"{a.trigger} {b.trigger}".split()}
-    needed = threshold.ratio - (TRIGGER_BONUS if shared_words & triggers else 0.0)
+    bonus = trigger_bonus and bool(shared_words & _trigger_stems(a, b))
+    needed = threshold.ratio - (TRIGGER_BONUS if bonus else 0.0)
     return shared >= threshold.shared and ratio >= needed and bool(about_what)
+
+
+def _trigger_stems(a: Report, b: Report) -> set[str]:
+    return {word_class(stem(w)) for w in f"{a.trigger} {b.trigger}".split()}
 
 
 def dates_conflict(a: Report, b: Report) -> bool:

@@ -1,4 +1,5 @@
-"""Words for comparing reports: tokens, a light stemmer, stop and place words, shingles, evidence windows.
+"""Words for comparing reports: tokens, a light stemmer, stop and place words, word classes, shingles,
+evidence windows.
 
 Everything here is a pure function of the text (plus static word lists), so any two reports compare the
 same way whichever order they were stored in.
@@ -135,9 +136,49 @@ def _evidence_index(evidence: str) -> tuple[tuple[str, ...], dict[str, int], dic
     return toks, first, first_stem
 
 
+# Words outlets use for one thing of one event ("the killing" / "the murder", "deal" / "agreement"): every
+# word of a class compares as the stem of its first word. General news vocabulary, not an ontology.
+WORD_CLASSES = (
+    "accuse accusation allegation allege suspicion",
+    "kill killing murder assassination assassinate slaying slain",
+    "deal agreement pact accord treaty",
+    "attack strike struck raid bombing bombardment airstrike",
+    "missile rocket projectile",
+    "drone uav",
+    "expel expulsion",
+    "coup overthrow overthrew overthrown ouster ousted toppled",
+    "troops soldiers servicemen",
+    "talks negotiations dialogue",
+    "withdraw withdrew withdrawal quit exit",
+    "reject dismiss deny denied refute rebuff",
+    "drill exercise manoeuvre maneuver wargame",
+    "ship vessel boat",
+    "arrest detain detention custody",
+    "condemn denounce slam criticise criticize decry",
+)
+
+
+@lru_cache(maxsize=1)
+def _class_of() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in WORD_CLASSES:
+        words = row.split()
+        head = stem(words[0])
+        for word in words:
+            for form in (word, word + "s", word + "ed", word + "ing"):
+                table.setdefault(stem(form), head)
+    return table
+
+
+def word_class(stem_: str) -> str:
+    """The stem its WORD_CLASSES class compares as (the stem itself when it has none)."""
+    return _class_of().get(stem_, stem_)
+
+
 def evidence_words(evidence: str, trigger: str, exclude: frozenset[str] = frozenset()) -> set[str]:
-    """Content stems of the evidence window, without names of places and leaders or `exclude` (actor) words."""
-    return {stem(w) for w in evidence_window(evidence, trigger) if is_content(w) and w not in exclude}
+    """Content stems of the evidence window (words of one class as one), without names of places and
+    leaders or `exclude` (actor) words."""
+    return {word_class(stem(w)) for w in evidence_window(evidence, trigger) if is_content(w) and w not in exclude}
 
 
 def year_hint(evidence: str, trigger: str) -> str | None:
