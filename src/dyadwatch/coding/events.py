@@ -9,15 +9,15 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors import is_person_title, names_a_people
 from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
-from dyadwatch.coding.arguments import (
-    ISSUED_TEXTS, PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of,
-    verb_arguments,
-)
+from dyadwatch.coding.actor_index import ActorIndex
+from dyadwatch.coding.argument_words import ISSUED_TEXTS, PERSONAL_PRONOUNS
+from dyadwatch.coding.arguments import Arguments, noun_arguments, verb_arguments
 from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import speech_act
 from dyadwatch.coding.ontology import lookup
 from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
+from dyadwatch.coding.syntax import passive_parts, prep_objects, subject_of
 from dyadwatch.coding.triggers import OBLIGATION_ENTRY, Trigger, find_triggers
 from dyadwatch.coding.unresolved import (
     is_agentless_attack, names_an_agent, placed, unresolved_actor, with_unresolved_source,
