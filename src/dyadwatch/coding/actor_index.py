@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dyadwatch.actors import group_members
-from dyadwatch.coding.argument_words import MODIFIER_DEPS, PLURAL_OF_HEADS, VENUE_PREPS
+from dyadwatch.actors import agent_noun_sector, group_members, is_person_title
+from dyadwatch.coding.argument_words import MODIFIER_DEPS, PATIENT_NOUNS, PHRASE_STOPS, PLURAL_OF_HEADS, VENUE_PREPS
 from dyadwatch.coding.lexicon import default_lexicon
-from dyadwatch.coding.syntax import conjuncts, depth_below, listed_members, phrase_tokens, prep_objects
+from dyadwatch.coding.syntax import conjuncts, depth_below, listed_members, prep_objects
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 from dyadwatch.records import Actor
 
@@ -78,8 +78,16 @@ class ActorIndex:
         if found is None:
             # "Kenzo Oshima, the UN relief coordinator, demanded ...": an unknown name, its apposition known
             appositions = [c for c in head.children if c.dep_ == "appos"]
-            found = next((a for a in map(self._nearest_in_phrase, appositions) if a is not None), None)
+            found = next((a for a in map(self._appositive_actor, appositions) if a is not None), None)
         return found
+
+    def _appositive_actor(self, apposition: Token) -> Actor | None:
+        """The actor an apposition identifies its anchor by: one it names itself ("the UN relief coordinator"),
+        or, for an office ("the head of the UN agency"), its office's body. "A critic of Beijing" is not Beijing."""
+        if is_office_noun(apposition):
+            return self._nearest_in_phrase(apposition)
+        direct = [apposition] + [c for c in apposition.children if c.dep_ in MODIFIER_DEPS | {"poss"}]
+        return next((self.at(t)._.actor for t in direct if self.at(t) is not None), None)
 
     def _nearest_in_phrase(self, head: Token) -> Actor | None:
         span = self.at(head)
@@ -87,7 +95,7 @@ class ActorIndex:
             return span._.actor
         best: tuple[int, Span] | None = None
         venues: set[int] = set()
-        for tok in phrase_tokens(head):
+        for tok in own_phrase_tokens(head):
             venues |= venue_tokens(tok)  # "retaliation for a strike in X": X is where, for any act in it
             span = self.at(tok)
             if tok.i in venues:
@@ -98,6 +106,46 @@ class ActorIndex:
             if best is None or depth < best[0]:
                 best = (depth, span)
         return best[1]._.actor if best else None
+
+
+def is_office_noun(token: Token) -> bool:
+    """A word for a post or its holder ("minister", "head", "envoy"), whose "of" phrase is the body served."""
+    return agent_noun_sector(token.lemma_.lower())[0] or is_person_title(token.lemma_.lower())
+
+
+def own_phrase_tokens(head: Token):
+    """Tokens of a noun phrase, not going into the participants of another event it names: in "a response to
+    the killing of X" X was acted on in the killing, not in the response. Who did the nested event
+    (its possessor, modifiers, "by" phrase) is kept: "retaliation for X's strike" is aimed at X."""
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        yield tok
+        nested = tok is not head and is_event_noun(tok)
+        for child in tok.children:
+            if child.dep_ in PHRASE_STOPS or nested and not _names_the_doer(tok, child):
+                continue
+            stack.append(child)
+
+
+def _names_the_doer(event: Token, child: Token) -> bool:
+    if child.dep_ == "prep":
+        return child.lower_ == "by"
+    if child.dep_ == "poss":  # "his killing": who was killed; "Israel's killing of X": who killed
+        return event.lemma_.lower() not in PATIENT_NOUNS or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in event.children)
+    return child.dep_ in MODIFIER_DEPS
+
+
+def is_event_noun(token: Token) -> bool:
+    """A noun the lexicon codes as an event, or a verbal noun of a verb it codes ("the killing")."""
+    if token.pos_ != "NOUN":
+        return False
+    lemma, lexicon = token.lemma_.lower(), default_lexicon()
+    if lexicon.has("N", lemma):
+        return True
+    stem = lemma[:-3] if lemma.endswith("ing") else ""
+    return bool(stem) and any(lexicon.has("V", v) for v in (stem, stem + "e", stem[:-1]))
 
 
 def venue_tokens(head: Token) -> set[int]:

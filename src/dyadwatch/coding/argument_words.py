@@ -8,6 +8,8 @@ TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into"
                 "from", "for", "between", "onto"}
 # Event nouns whose "of" complement is the actor doing it ("the visit of the president").
 OF_IS_SOURCE = {"visit", "trip", "tour", "withdrawal"}  # "the invasion of Lebanon": Lebanon is invaded
+# Journeys whose modifier, once "of" names the traveller, is where to ("the Taiwan visit of the speaker").
+DESTINATION_NOUNS = {"visit", "trip", "tour"}
 # Gatherings whose "of" complement lists who gathered ("a meeting of foreign ministers").
 GATHERING_NOUNS = {"meeting", "summit", "talk", "talks", "conference", "session", "gathering", "round", "congress"}
 # Object-control verbs: in "X told Y to do Z", Y does Z.
@@ -35,6 +37,9 @@ STANCE_VERBS = {"condemn", "criticize", "criticise", "denounce", "deplore", "sla
                 "applaud", "protest", "reject", "oppose", "question", "blast", "decry", "lament", "regret",
                 # replies to a claim and backing of a thing: "denied Chile's claims", "approved X's accession"
                 "deny", "dismiss", "refute", "rebuff", "rebut", "support", "back", "endorse", "approve", "accept"}
+# Stance verbs that censure an act: its victims are not who is censured ("condemned the attacks on X").
+CENSURE_VERBS = {"condemn", "criticize", "criticise", "denounce", "deplore", "slam", "protest", "blast", "decry",
+                 "lament", "regret"}
 # Backing a measure is backing it against whom it is aimed: "backed UN sanctions against X" is about X.
 BACKING_VERBS = {"support", "back", "endorse", "approve", "accept"}
 # Acts done to somebody: their possessor is who suffered it ("his expulsion", "Kenya's isolation"), not its doer.
@@ -63,3 +68,9 @@ INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "acomp"}
 
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
 LISTING_PREPS = {"including", "like"}
+# Dependents that start a clause or another phrase inside a noun phrase.
+PHRASE_STOPS = {"relcl", "acl", "ccomp", "advcl", "conj", "appos", "cc", "punct"}
+# Things somebody sends or gives, whose "from" phrase is who: "a warning from X", "aid from Y". Not moves
+# ("withdrawal from X": X is left) nor removals ("expulsion from X").
+FROM_IS_SOURCE = ISSUED_TEXTS | HELP_NOUNS | {"threat", "demand", "pressure", "criticism", "condemnation", "offer",
+                                              "invitation", "rebuke", "reprimand", "overture"}

@@ -11,10 +11,11 @@ from spacy.tokens import Token
 
 from dyadwatch.coding.actor_index import ActorIndex
 from dyadwatch.coding.argument_words import (
-    GATHERING_NOUNS, OBJECT_DEPS, OF_IS_SOURCE, STATIVE_PARTICIPLES, SUBJECT_DEPS, TARGET_PREPS,
+    DESTINATION_NOUNS, FROM_IS_SOURCE, GATHERING_NOUNS, OBJECT_DEPS, OF_IS_SOURCE, PATIENT_NOUNS, STATIVE_PARTICIPLES,
+    SUBJECT_DEPS, TARGET_PREPS,
 )
 from dyadwatch.coding.syntax import passive_parts, prep_objects, subject_of
-from dyadwatch.coding.targets import demonym_targets, objects_actors
+from dyadwatch.coding.targets import demonym_targets, direct_actors, objects_actors
 from dyadwatch.records import Actor
 
 
@@ -62,21 +63,24 @@ def _gerund_subject(verb: Token, index: ActorIndex) -> Token | None:
 
 
 def noun_arguments(noun: Token, index: ActorIndex, light_verb: Token | None) -> Arguments:
-    """Source and target of an event noun: possessor, modifiers, "by", "of", "to/with/against"."""
-    sources: list[Actor] = []
-    targets: list[Actor] = []
-    for child in noun.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod", "npadvmod"} or (
-            child.dep_ == "nummod" and child.pos_ == "PROPN"
-        ):
-            for actor in index.in_phrase(child):
-                if actor not in sources:
-                    sources.append(actor)
-    for pobj in prep_objects(noun, {"by"}):
-        sources.extend(a for a in index.in_phrase(pobj) if a not in sources)
+    """Source and target of an event noun: possessor, modifiers, "by", "of", "from" for what is sent,
+    "to/with/against"; the possessor of an act suffered ("his expulsion") is its target."""
+    lemma = noun.lemma_.lower()
+    sources, targets = _modifier_actors(noun, index), []
+    if lemma in PATIENT_NOUNS and not prep_objects(noun, {"of"}):
+        # "his expulsion", "Kenya's isolation": the possessor suffered it
+        targets = _unique(a for c in noun.children if c.dep_ == "poss" for a in index.in_phrase(c))
+        sources = [a for a in sources if a not in targets]
+    sources = _unique([*sources, *(a for pobj in prep_objects(noun, {"by"}) for a in index.in_phrase(pobj))])
+    if lemma in FROM_IS_SOURCE:  # "a warning from X", "aid from Y"
+        sources = _unique([*sources, *(a for p in prep_objects(noun, {"from"}) for a in index.in_phrase(p))])
     if noun.lemma_ in OF_IS_SOURCE:
-        for pobj in prep_objects(noun, {"of"}):
-            sources.extend(a for a in index.in_phrase(pobj) if a not in sources)
+        visitors = [a for pobj in prep_objects(noun, {"of"}) for a in index.in_phrase(pobj)]
+        if visitors and lemma in DESTINATION_NOUNS:
+            # "the Taiwan visit of the speaker": the speaker visits, the modifier is where to
+            targets += [a for a in sources if a not in visitors]
+            sources = []
+        sources = _unique([*sources, *visitors])
     for pobj in prep_objects(noun, TARGET_PREPS - {"in", "for", "from"}):
         targets.extend(a for a in index.in_phrase(pobj) if a not in targets)
     for clause in (c for c in noun.children if c.dep_ in {"acl", "ccomp"}):
@@ -86,12 +90,17 @@ def noun_arguments(noun: Token, index: ActorIndex, light_verb: Token | None) -> 
             targets.extend(a for a in index.in_phrase(subject) if a not in targets)
     for clause in (c for c in noun.children if c.dep_ == "relcl" and any(
             s.dep_ == "nsubj" and s.lower_ in {"that", "which"} for s in c.children)):
-        # "accusations that linked X's envoy to ...", "sanctions which hit X's banks": what the act reaches
+        # "accusations that linked X's envoy to ...", "sanctions which hit X's banks": what the act reaches,
+        # not whom that thing is with ("a visit that heightened tensions with X")
         for obj in (c for c in clause.children if c.dep_ in OBJECT_DEPS):
-            targets.extend(a for a in index.in_phrase(obj) if a not in targets and a not in sources)
+            targets.extend(a for a in direct_actors(obj, index) if a not in targets and a not in sources)
     if not targets and noun.lemma_ not in OF_IS_SOURCE | GATHERING_NOUNS:
         # "the blockade of Serbia", "the killing of an Israeli": what the act is done to
         targets = [a for pobj in prep_objects(noun, {"of"}) for a in index.in_phrase(pobj) if a not in sources]
+    if light_verb is not None and not sources and lemma in FROM_IS_SOURCE:
+        senders = [a for p in prep_objects(light_verb, {"from"}) for a in index.in_phrase(p)]
+        if senders:  # "drew a warning from X", "received aid from Y": the parser hangs "from" on the verb
+            return Arguments(senders, [a for a in targets or _receivers(light_verb, index) if a not in senders])
     if light_verb is not None and not sources:
         args = verb_arguments(light_verb, index)
         sources = args.sources
@@ -107,3 +116,29 @@ def noun_arguments(noun: Token, index: ActorIndex, light_verb: Token | None) -> 
     if not targets and noun.lemma_ in {"visit", "trip", "tour", "summit", "meeting", "talk"}:
         targets = [a for pobj in prep_objects(noun, {"in"}) for a in index.in_phrase(pobj)]
     return Arguments(sources, targets)
+
+
+def _receivers(verb: Token, index: ActorIndex) -> list[Actor]:
+    """Who got what was sent: "to/on/against" phrases of the verb, else its subject ("X received aid")."""
+    found = [a for p in prep_objects(verb, {"to", "on", "against", "for"}) for a in index.in_phrase(p)]
+    subject = subject_of(verb)
+    return found or (index.in_phrase(subject) if subject is not None else [])
+
+
+def _modifier_actors(noun: Token, index: ActorIndex) -> list[Actor]:
+    """Actors in an event noun's possessor and modifiers ("Iran's attack", "the Seoul-Tokyo summit")."""
+    found: list[Actor] = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod", "npadvmod"} or (
+            child.dep_ == "nummod" and child.pos_ == "PROPN"
+        ):
+            found.extend(a for a in index.in_phrase(child) if a not in found)
+    return found
+
+
+def _unique(actors) -> list[Actor]:
+    out: list[Actor] = []
+    for actor in actors:
+        if actor not in out:
+            out.append(actor)
+    return out

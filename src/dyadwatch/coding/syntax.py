@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyadwatch.coding.argument_words import (
-    HELP_NOUNS, INHERIT_SUBJECT, ISSUED_TEXTS, JUDGING_VERBS, LISTING_PREPS, OBJECT_CONTROL, RELATIVE_PRONOUNS,
-    SUBJECT_DEPS, TARGET_PREPS,
+    HELP_NOUNS, INHERIT_SUBJECT, ISSUED_TEXTS, JUDGING_VERBS, LISTING_PREPS, OBJECT_CONTROL, PHRASE_STOPS,
+    RELATIVE_PRONOUNS, SUBJECT_DEPS, TARGET_PREPS,
 )
 
 
@@ -50,13 +50,37 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def passive_parts(verb: Token) -> tuple[Token | None, Token | None]:
-    """(agent, patient) of a passive verb: "by X" and the passive subject."""
-    patient = next((c for c in verb.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+    """(agent, patient) of a passive verb: "by X" and the passive subject. Coordinated participles share
+    them: in "X was arrested and expelled by Y" Y arrested X and expelled X."""
+    patient, agent = _passive_subject(verb), _agent(verb)
+    partners = _coordinated_participles(verb)
+    if patient is None and partners and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        patient = next((p for p in map(_passive_subject, partners) if p is not None), None)
+    if agent is None and patient is not None:
+        agent = next((a for a in map(_agent, partners) if a is not None), None)
+    return agent, patient
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+
+
+def _agent(verb: Token) -> Token | None:
     agent = None
     for child in verb.children:
         if child.dep_ == "agent":
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-    return agent, patient
+    return agent
+
+
+def _coordinated_participles(verb: Token) -> list[Token]:
+    """Past participles coordinated with a participle: "ousted and detained", both ways round."""
+    if verb.tag_ != "VBN":
+        return []
+    found = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBN":
+        found.append(verb.head)
+    return found
 
 
 def prep_objects(token: Token, preps: set[str] = TARGET_PREPS) -> list[Token]:
@@ -111,7 +135,7 @@ def phrase_tokens(head: Token):
         tok = stack.pop()
         yield tok
         for child in tok.children:
-            if child.dep_ in {"relcl", "acl", "ccomp", "advcl", "conj", "appos", "cc", "punct"}:
+            if child.dep_ in PHRASE_STOPS:
                 continue
             stack.append(child)
 

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from dyadwatch.actors import agent_noun_sector, resolve_text
 from dyadwatch.coding.actor_index import ActorIndex
 from dyadwatch.coding.argument_words import (
-    AUTHORED_NOUNS, BACKING_VERBS, DEMONYM_TARGET_PREPS, ISSUED_TEXTS, LOCATIVE_PREPS, MEETING_VERBS,
+    AUTHORED_NOUNS, BACKING_VERBS, CENSURE_VERBS, DEMONYM_TARGET_PREPS, ISSUED_TEXTS, LOCATIVE_PREPS, MEETING_VERBS,
     OBJECT_DEPS, OWNERSHIP_PARTICIPLES, PATIENT_NOUNS, RELATIVE_PRONOUNS, SHARED_PLACES, SMALL_CLAUSE_VERBS,
     STANCE_VERBS, TARGET_PREPS,
 )
@@ -27,6 +27,8 @@ def objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
                 return doers
             if child.lemma_.lower() in PATIENT_NOUNS:
                 continue  # "condemned his expulsion": who suffered it is not who is condemned
+            if verb.lemma_.lower() in CENSURE_VERBS:
+                continue  # "condemned the attacks on X", "the measures against X": X suffered them, not judged
         if child.dep_ in OBJECT_DEPS:
             if index.at(child) is None:
                 # "joined sanctions against X": the object's own complement names the target,
@@ -42,7 +44,7 @@ def objects_actors(verb: Token, index: ActorIndex) -> list[Actor]:
                 # "strengthened its forces in Lebanon": where troops are is the other party; diplomats are not
                 stationed = {"in"} if agent_noun_sector(child.lower_)[1] == "MIL" else set()
                 places = prep_objects(verb, other | stationed) + prep_objects(child, {"from", "to", "into"} | stationed)
-                return found + [a for tok in places for a in _direct_actors(tok, index)]
+                return found + [a for tok in places for a in direct_actors(tok, index)]
     preps = TARGET_PREPS - LOCATIVE_PREPS if verb.lemma_.lower() in MEETING_VERBS else TARGET_PREPS
     found = [a for tok in prep_objects(verb, preps) for a in index.in_phrase(tok)]
     if found:
@@ -72,7 +74,7 @@ def _venue_only(verb: Token, obj: Token, index: ActorIndex) -> bool:
     return bool(named) and all(i in venues for i in named)
 
 
-def _direct_actors(tok: Token, index: ActorIndex) -> list[Actor]:
+def direct_actors(tok: Token, index: ActorIndex) -> list[Actor]:
     """Actors a phrase names itself or by its modifiers ("in Lebanon", "from Syrian soil"), not ones deeper
     in it: "in retaliation for a strike in X" does not name X as a party of the act it explains."""
     if index.at(tok) is not None:
