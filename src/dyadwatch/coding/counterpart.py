@@ -10,6 +10,9 @@ in the previous sentence of the same paragraph.
 `dominant_partner` is the document-level fallback: the country the article names most often besides the
 actor's own, the other side of the article's main dyad ("India rejected the allegations" in an article
 about Canada's accusations is a rejection of Canada's).
+
+`dyad_partner` is stricter: the other side of the article's main dyad only when that dyad is clear (see
+its docstring), for acts aimed at somebody that their sentence leaves without a party.
 """
 from __future__ import annotations
 
@@ -21,6 +24,9 @@ from dyadwatch.actors.references import paragraph_numbers
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 from dyadwatch.nlp.spanindex import spans_between
 from dyadwatch.records import Actor
+
+DYAD_MARGIN = 2.0
+DYAD_MINIMUM = 3
 
 
 def counterpart(trigger: Token, sentence: Span, sources: list[Actor], previous: bool = True) -> Actor | None:
@@ -66,6 +72,24 @@ def dominant_partner(doc: Doc, own: set[str | None]) -> Actor | None:
         return None
     country = ranked[0][0]
     return Actor("", country, country, None)
+
+
+def dyad_partner(doc: Doc, country: str | None) -> Actor | None:
+    """The other side of the article's main dyad, when `country` is one side of it and the dyad is clear:
+    the two countries it names most, the second of them at least DYAD_MARGIN times as often as any third
+    (an article about Iran and Israel that also mentions the US a few times), and at least DYAD_MINIMUM
+    times. None otherwise: with several parties of like weight the other side is a guess."""
+    ranked = _country_counts(doc).most_common(3)
+    if country is None or len(ranked) < 2 or ranked[1][1] < DYAD_MINIMUM:
+        return None
+    third = ranked[2][1] if len(ranked) > 2 else 0
+    if ranked[1][1] < DYAD_MARGIN * third:
+        return None
+    sides = {ranked[0][0], ranked[1][0]}
+    if country not in sides:
+        return None
+    other = next(iter(sides - {country}))
+    return Actor("", other, other, None)
 
 
 def _country_counts(doc: Doc) -> Counter:

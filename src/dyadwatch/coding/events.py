@@ -9,15 +9,16 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors import is_person_title, names_a_people
 from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
-from dyadwatch.coding.arguments import (
-    ISSUED_TEXTS, PERSONAL_PRONOUNS, ActorIndex, Arguments, noun_arguments, passive_parts, prep_objects, subject_of,
-    verb_arguments,
-)
+from dyadwatch.coding.actor_index import ActorIndex
+from dyadwatch.coding.argument_words import ISSUED_TEXTS, PERSONAL_PRONOUNS
+from dyadwatch.coding.arguments import Arguments, noun_arguments, verb_arguments
+from dyadwatch.coding.counterpart import dyad_partner
 from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import speech_act
 from dyadwatch.coding.ontology import lookup
 from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
+from dyadwatch.coding.syntax import passive_parts, prep_objects, subject_of
 from dyadwatch.coding.triggers import OBLIGATION_ENTRY, Trigger, find_triggers
 from dyadwatch.coding.unresolved import (
     is_agentless_attack, names_an_agent, placed, unresolved_actor, with_unresolved_source,
@@ -34,6 +35,9 @@ MAX_SIDES = 8  # "A, B, C and D condemned X": each of them did it, one pair each
 NEEDS_TARGET = frozenset({"CONSULT", "AID", "COERCE"})
 # "A and B met / signed / agreed": with each other. "A and B condemned the launch": each on its own.
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+# Acts always aimed at another party, even when the sentence names none.
+DIRECTED_TYPES = frozenset({"ASSAULT", "THREATEN", "SANCTION", "COERCE", "ACCUSE", "REJECT", "REQUEST", "PROTEST",
+                            "RETREAT", "MOBILIZE", "SUPPORT", "AGREE", "CONCEDE"})
 RECIPROCAL_PRONOUNS = frozenset({"themselves", "other", "another"})
 # Verbs that put out a text speaking for its author: "issued a reminder that X must ...". Not "rejected a
 # proposal that X must ...": the proposal is somebody else's.
@@ -124,7 +128,13 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     if not args.targets:
         home = home_target(cameo.plover, args.sources, ref.span, index)
         args = Arguments(args.sources, [home] if home is not None else [])
-    pairs = [(None, t) for t in args.targets[:MAX_PARTIES]] if agentless else _pairs(args, _mutual(trig, cameo.plover))
+    if not args.targets and not agentless and cameo.plover in DIRECTED_TYPES:
+        partner = _main_dyad_partner(doc, args.sources)
+        args = Arguments(args.sources, [partner] if partner is not None else [])
+    if agentless:
+        pairs = [(_attacker_in_dyad(doc, t), t) for t in args.targets[:MAX_PARTIES]]
+    else:
+        pairs = _pairs(args, _mutual(trig, cameo.plover))
     for source, target in pairs:
         if target is None and cameo.plover in NEEDS_TARGET:
             continue
@@ -138,6 +148,21 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
             trigger_start=min(t.idx for t in (trig.light_verb, trig.token) if t is not None),
         ))
     return out
+
+
+def _main_dyad_partner(doc: Doc, sources: list[Actor]) -> Actor | None:
+    """For an act aimed at somebody whose sentence names nobody: the other side of the article's clear main
+    dyad, when the actor is one side ("Iran launched its attack" in an article about Iran and Israel)."""
+    countries = {s.country for s in sources}
+    if len(countries) != 1:
+        return None
+    return dyad_partner(doc, next(iter(countries)))
+
+
+def _attacker_in_dyad(doc: Doc, target: Actor) -> Actor | None:
+    """Who hit a victim the text gives no attacker: the other side of the article's clear main dyad, when the
+    victim is one side ("missiles hit an Israeli base" in an article about Iran and Israel); else nobody."""
+    return dyad_partner(doc, target.country)
 
 
 def _arguments(trig: Trigger, index: ActorIndex) -> Arguments:

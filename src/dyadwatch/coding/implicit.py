@@ -20,11 +20,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dyadwatch.actors import agent_noun_sector, names_a_people, names_the_state
-from dyadwatch.coding.arguments import (
-    STANCE_VERBS, ActorIndex, Arguments, doers_of, noun_arguments, passive_parts, prep_objects, subject_of,
-)
+from dyadwatch.coding.actor_index import ActorIndex
+from dyadwatch.coding.argument_words import STANCE_VERBS
+from dyadwatch.coding.arguments import Arguments, noun_arguments
 from dyadwatch.coding.counterpart import counterpart, dominant_partner
 from dyadwatch.coding.lexicon import default_lexicon
+from dyadwatch.coding.syntax import passive_parts, prep_objects, subject_of
+from dyadwatch.coding.targets import doers_of
 from dyadwatch.coding.triggers import Trigger
 from dyadwatch.records import Actor
 

@@ -17,9 +17,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dyadwatch.actors import acted_on, agent_noun_sector, country_of_word, is_person_title, names_a_people
-from dyadwatch.coding.arguments import ActorIndex, Arguments, passive_parts, subject_of
+from dyadwatch.coding.actor_index import ActorIndex
+from dyadwatch.coding.arguments import Arguments
 from dyadwatch.coding.implicit import HOME_DIRECTED
 from dyadwatch.coding.ontology import lookup
+from dyadwatch.coding.syntax import passive_parts, subject_of
 from dyadwatch.coding.triggers import Trigger
 from dyadwatch.records import Actor
 
