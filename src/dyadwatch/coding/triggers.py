@@ -23,6 +23,10 @@ LIGHT_VERBS = {
     "reiterate", "repeat", "voice", "undertake", "initiate", "step",
 }
 OBLIGATION_MODALS = {"must", "should"}
+# Particles of phrasal verbs that the parser often attaches as prepositions when another preposition
+# follows: "pull out of", "back away from", "break off from".
+PROMISING_VERBS = {"vow", "pledge", "promise", "swear"}
+PARTICLE_PREPOSITIONS = {"out", "off", "back", "away"}
 STATE_PREPOSITIONS = {"on", "under"}
 # Verbs that take a stance on somebody else's act named by their object noun.
 JUDGING_OTHERS = {"call", "deny", "reject", "dismiss", "describe", "label", "term", "brand", "refute", "condemn",
@@ -87,6 +91,8 @@ def context_of(token: Token) -> TriggerContext:
                                for g in p.children if g.dep_ == "pobj")
         elif dep in {"prep", "agent"}:
             ctx.prep.add(child.lower_)
+            if child.lower_ in PARTICLE_PREPOSITIONS and any(g.dep_ == "prep" for g in child.children):
+                ctx.prt.add(child.lower_)  # "pulling out of the treaty": the parser's "out" is a particle
         elif dep == "prt":
             ctx.prt.add(child.lower_)
         elif dep in {"xcomp", "ccomp"}:
@@ -164,6 +170,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             entry = lexicon.best("A", tok.lemma_.lower(), context_of(tok))
             if entry is not None:
                 triggers.append(Trigger(tok, entry, tok.head if tok.dep_ == "acomp" else None))
+    triggers = [t for t in triggers if not _promise_of_another(t, triggers)]
     scores = sentence.doc._.trigger_scores or {}
     if scores:
         triggers = [t for t in triggers if not _vetoed(t, scores)]
@@ -171,6 +178,16 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         triggers += learned_triggers(sentence, scores, taken)
         triggers.sort(key=lambda t: t.token.i)
     return triggers
+
+
+def _promise_of_another(trig: Trigger, triggers: list[Trigger]) -> bool:
+    """"vowed to retaliate", "pledged to send aid": the promised act, coded as an intent or a threat,
+    is the event; the promising verb is only its modality."""
+    if trig.token.lemma_.lower() not in PROMISING_VERBS:
+        return False
+    complements = {c.i for c in trig.token.children if c.dep_ in {"xcomp", "ccomp"}}
+    return any(t.token.i in complements or t.light_verb is not None and t.light_verb.i in complements
+               for t in triggers if t is not trig)
 
 
 def _vetoed(trig: Trigger, scores: dict[int, Prediction]) -> bool:
@@ -299,9 +316,19 @@ def _taking_part_verb(noun: Token, entry: LexEntry) -> Token | None:
 
 
 def _has_event_object(verb: Token, lexicon: Lexicon) -> bool:
-    """The verb's object is an event noun in this context ("organized a strike"; not "boycotted contact")."""
-    return any(c.dep_ == "dobj" and (_event_noun(c, verb, lexicon) or any(
-        g.dep_ == "compound" and _event_noun(g, verb, lexicon) for g in c.children)) for c in verb.children)
+    """The verb's object is an event noun in this context ("organized a strike"; not "boycotted contact"),
+    also behind a stretch or quantity ("held three rounds of talks", "hold days of drills")."""
+    return any(c.dep_ == "dobj" and any(_event_noun(n, verb, lexicon) or any(
+        g.dep_ == "compound" and _event_noun(g, verb, lexicon) for g in n.children) for n in _object_heads(c))
+        for c in verb.children)
+
+
+def _object_heads(obj: Token) -> list[Token]:
+    """The object and, when it is a stretch or quantity ("days of drills"), the noun it measures."""
+    if obj.lemma_.lower() not in SPAN_NOUNS | QUANTITY_NOUNS:
+        return [obj]
+    return [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
 
 
 def _event_noun(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
