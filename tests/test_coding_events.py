@@ -635,3 +635,43 @@ def test_expulsions_protests_backing_arrivals_and_releases_of_money(text, expect
 def test_an_agentless_killing_is_not_given_to_whoever_reports_it():
     got = coded("Two Afghan soldiers were killed near the border, the Pakistani army said.")
     assert not [e for e in got if e[0] == "PAK"], got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # leaving, shelving or ending an agreement or a cooperation reduces relations
+    ("Kenya put its defence pact with Somalia on hold.", ("KEN", "SOM", "SANCTION")),
+    ("Mali put an end to its security cooperation with France.", ("MLI", "FRA", "SANCTION")),
+    ("Moscow said it was pulling out of the arms control treaty.", ("RUS", None, "SANCTION")),
+    # a second conjunct's speech verb shares the first's subject; retaliation is aimed at the other party
+    ("Ukraine blamed Russia for the strike and said it would retaliate.", ("UKR", "RUS", "THREATEN")),
+    # withholding recognition is a rejection
+    ("Germany said it does not recognise the junta in Mali as the country's legitimate government.",
+     ("DEU", "MLI", "REJECT")),
+    # a deadline given to somebody to do something is an ultimatum
+    ("The African Union gave the generals of Gabon two weeks to restore civilian rule.", ("IGO", "GAB", "THREATEN")),
+    # firing missiles as part of an attack is the attack
+    ("Syria fired forty rockets in a dawn attack on Israel.", ("SYR", "ISR", "ASSAULT")),
+])
+def test_asserted_events_of_general_kinds(text, expected):
+    got = coded(text)
+    assert any((s, t, p) == expected and status == "asserted" for s, t, p, status in got), got
+
+
+def test_a_stretch_of_talks_is_no_detention():
+    got = coded("Chile and Peru held rounds of talks in Lima on Tuesday.")
+    assert {p for *_, p, _ in got} == {"CONSULT"}, got
+
+
+def test_a_vow_to_retaliate_is_a_threat_not_an_agreement():
+    got = coded("Iran accused Israel of the attack and vowed to retaliate.")
+    assert ("IRN", "ISR", "THREATEN", "asserted") in got and not any(p == "AGREE" for *_, p, _ in got), got
+
+
+def test_an_announced_deployment_in_the_passive_is_the_speakers():
+    got = coded("Extra troops have been deployed to the northern border, the Indian army said.")
+    assert ("IND", None, "MOBILIZE", "asserted") in got, got
+
+
+def test_a_labelling_reported_by_a_state_is_its_accusation():
+    got = coded("Beijing said the visit constituted a grave interference in its internal affairs.")
+    assert any(s == "CHN" and p == "ACCUSE" and st == "asserted" for s, _, p, st in got), got

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from dyadwatch.attribution.chain import REPORTING_VERBS
 from dyadwatch.coding.learned import Prediction, default_model
 from dyadwatch.coding.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, TriggerContext
+from dyadwatch.coding.ontology import lookup
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 from dyadwatch.nlp.spanindex import spans_between
 
@@ -25,6 +26,7 @@ LIGHT_VERBS = {
 OBLIGATION_MODALS = {"must", "should"}
 # Particles of phrasal verbs that the parser often attaches as prepositions when another preposition
 # follows: "pull out of", "back away from", "break off from".
+DEADLINE_NOUNS = {"hour", "day", "week", "month"}
 PROMISING_VERBS = {"vow", "pledge", "promise", "swear"}
 PARTICLE_PREPOSITIONS = {"out", "off", "back", "away"}
 STATE_PREPOSITIONS = {"on", "under"}
@@ -68,6 +70,7 @@ REPORTING_EVENTS = {"deny", "claim", "allege", "insist", "warn"}
 # seed articles nor the PLOVER gold standard lose a found event; the dev set was not used to choose).
 ADD_PROBABILITY = 0.6
 VETO_PROBABILITY = 0.97
+RETYPE_PROBABILITY = 0.8
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,10 @@ def context_of(token: Token) -> TriggerContext:
             ctx.xcomp.add(child.lemma_.lower())
             if any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
                 ctx.inf.add(child.lemma_.lower())
+        elif dep == "npadvmod" and child.lemma_.lower() in DEADLINE_NOUNS:
+            ctx.obj.add(child.lemma_.lower())  # "gave the generals two weeks to ...": the parser's adverb
+        elif dep == "advcl" and _gives_someone(token) and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            ctx.inf.add(child.lemma_.lower())
         elif dep in {"amod", "compound", "nmod"}:
             ctx.mod.add(child.lemma_.lower())
         elif dep == "advmod":
@@ -118,6 +125,12 @@ def context_of(token: Token) -> TriggerContext:
     if token.dep_ == "acl" and token.tag_ == "VBN":
         ctx.obj.add(token.head.lemma_.lower())  # "sanctions imposed on X": the noun is the object
     return ctx
+
+
+def _gives_someone(verb: Token) -> bool:
+    """A double-object verb ("gave them a week to leave"), whose to-clause is what they are to do."""
+    objects = [c.dep_ for c in verb.children if c.dep_ in {"dative", "dobj"}]
+    return "dative" in objects or len(objects) > 1  # the parser gives some double objects two "dobj"s
 
 
 def _head_and_modifiers(noun: Token) -> set[str]:
@@ -173,7 +186,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     triggers = [t for t in triggers if not _promise_of_another(t, triggers)]
     scores = sentence.doc._.trigger_scores or {}
     if scores:
-        triggers = [t for t in triggers if not _vetoed(t, scores)]
+        triggers = [_retyped(t, scores) for t in triggers if not _vetoed(t, scores)]
         taken = consumed | named | {t.token.i for t in triggers} | {t.light_verb.i for t in triggers if t.light_verb}
         triggers += learned_triggers(sentence, scores, taken)
         triggers.sort(key=lambda t: t.token.i)
@@ -191,9 +204,27 @@ def _promise_of_another(trig: Trigger, triggers: list[Trigger]) -> bool:
 
 
 def _vetoed(trig: Trigger, scores: dict[int, Prediction]) -> bool:
-    """A lexicon hit the model is sure is no event ("held office", "a heart attack")."""
+    """A derived-dictionary hit the model is sure is no event ("the bridge connects X to Y"). Curated rows
+    are the rules' strength and are never vetoed."""
     pred = scores.get(trig.token.i)
-    return pred is not None and pred.none_probability >= VETO_PROBABILITY and not trig.entry.conditions
+    return (pred is not None and pred.none_probability >= VETO_PROBABILITY and not trig.entry.conditions
+            and not trig.entry.curated)
+
+
+def _retyped(trig: Trigger, scores: dict[int, Prediction]) -> Trigger:
+    """A derived-dictionary hit whose type the model reads otherwise with confidence takes the model's
+    type (the derived rows give a verb one sense whatever its arguments)."""
+    pred = scores.get(trig.token.i)
+    if trig.entry.curated or pred is None or not pred.is_event or pred.probability < RETYPE_PROBABILITY:
+        return trig
+    model = default_model()
+    if model is None or lookup(trig.entry.cameo).plover == pred.label:
+        return trig
+    code = model.cameo_for(trig.token.lemma_.lower(), pred.label)
+    if code is None:
+        return trig
+    return Trigger(trig.token, LexEntry(trig.entry.pos, trig.entry.lemma, (), code, curated=False, learned=True),
+                   trig.light_verb)
 
 
 def learned_triggers(sentence: Span, scores: dict[int, Prediction], taken: set[int]) -> list[Trigger]:
