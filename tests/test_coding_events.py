@@ -675,3 +675,15 @@ def test_an_announced_deployment_in_the_passive_is_the_speakers():
 def test_a_labelling_reported_by_a_state_is_its_accusation():
     got = coded("Beijing said the visit constituted a grave interference in its internal affairs.")
     assert any(s == "CHN" and p == "ACCUSE" and st == "asserted" for s, _, p, st in got), got
+
+
+def test_an_agentless_deployment_is_by_the_deployed_forces_country():
+    got = coded("Serbian units have been deployed near the boundary with Kosovo.")
+    assert any(s == "SRB" and p == "MOBILIZE" and st == "asserted" for s, _, p, st in got), got
+    reported = coded("Serbian units have been deployed near the boundary with Kosovo, the White House said.")
+    assert not any(s == "USA" for s, *_ in reported), reported
+
+
+def test_shaking_hands_is_meeting():
+    got = coded("Yoon and Kishida shook hands at the presidential office in Seoul.")
+    assert any({s, t} == {"KOR", "JPN"} and p == "CONSULT" for s, t, p, _ in got), got

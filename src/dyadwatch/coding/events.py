@@ -243,7 +243,9 @@ def _state_act_by_speaker(trig: Trigger, speaker: list[Actor], args: Arguments) 
     if agent is not None or patient is None or not speaker[0].country:
         return False
     if trig.entry.cameo.startswith("15"):
-        return True  # "troops have been deployed to the border, the ministry said": its own forces
+        # "troops have been deployed to the border, the ministry said": its own forces, unless the
+        # deployed are another country's ("Serbian units were deployed, Washington said")
+        return all(t.country == speaker[0].country for t in args.targets if t.country)
     foreign = args.targets and all(t.country and t.country != speaker[0].country for t in args.targets)
     return bool(foreign) and (trig.entry.cameo.startswith("16") or verb.lemma_.lower() in STATE_ONLY_VERBS)
 
