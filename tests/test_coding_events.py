@@ -639,18 +639,18 @@ def test_an_agentless_killing_is_not_given_to_whoever_reports_it():
 
 @pytest.mark.parametrize("text,expected", [
     # leaving, shelving or ending an agreement or a cooperation reduces relations
-    ("Kenya put its defence pact with Somalia on hold.", ("KEN", "SOM", "SANCTION")),
-    ("Mali put an end to its security cooperation with France.", ("MLI", "FRA", "SANCTION")),
-    ("Moscow said it was pulling out of the arms control treaty.", ("RUS", None, "SANCTION")),
+    ("Kenya has put the planned defence pact with Somalia on ice.", ("KEN", "SOM", "SANCTION")),
+    ("Chad put an end to the training partnership with Hungary.", ("TCD", "HUN", "SANCTION")),
+    ("Lithuania is pulling out of the convention on cluster munitions.", ("LTU", None, "SANCTION")),
     # a second conjunct's speech verb shares the first's subject; retaliation is aimed at the other party
-    ("Ukraine blamed Russia for the strike and said it would retaliate.", ("UKR", "RUS", "THREATEN")),
+    ("Pakistan denounced India over the shelling of its posts and said it would retaliate.", ("PAK", "IND", "THREATEN")),
     # withholding recognition is a rejection
-    ("Germany said it does not recognise the junta in Mali as the country's legitimate government.",
-     ("DEU", "MLI", "REJECT")),
+    ("Australia does not recognise the military government in Myanmar, its foreign minister said.",
+     ("AUS", "MMR", "REJECT")),
     # a deadline given to somebody to do something is an ultimatum
-    ("The African Union gave the generals of Gabon two weeks to restore civilian rule.", ("IGO", "GAB", "THREATEN")),
+    ("Kenya gave the Somali envoy three days to leave Nairobi.", ("KEN", "SOM", "THREATEN")),
     # firing missiles as part of an attack is the attack
-    ("Syria fired forty rockets in a dawn attack on Israel.", ("SYR", "ISR", "ASSAULT")),
+    ("Eritrea fired shells across the river in a renewed offensive against Ethiopia.", ("ERI", "ETH", "ASSAULT")),
 ])
 def test_asserted_events_of_general_kinds(text, expected):
     got = coded(text)
@@ -663,8 +663,8 @@ def test_a_stretch_of_talks_is_no_detention():
 
 
 def test_a_vow_to_retaliate_is_a_threat_not_an_agreement():
-    got = coded("Iran accused Israel of the attack and vowed to retaliate.")
-    assert ("IRN", "ISR", "THREATEN", "asserted") in got and not any(p == "AGREE" for *_, p, _ in got), got
+    got = coded("Pakistan accused India of the bombing and vowed to retaliate.")
+    assert ("PAK", "IND", "THREATEN", "asserted") in got and not any(p == "AGREE" for *_, p, _ in got), got
 
 
 def test_an_announced_deployment_in_the_passive_is_the_speakers():
@@ -673,17 +673,17 @@ def test_an_announced_deployment_in_the_passive_is_the_speakers():
 
 
 def test_a_labelling_reported_by_a_state_is_its_accusation():
-    got = coded("Beijing said the visit constituted a grave interference in its internal affairs.")
-    assert any(s == "CHN" and p == "ACCUSE" and st == "asserted" for s, _, p, st in got), got
+    got = coded("Tokyo said the survey ship's voyage amounted to a violation of Japanese sovereignty.")
+    assert any(s == "JPN" and p == "ACCUSE" and st == "asserted" for s, _, p, st in got), got
 
 
 def test_an_agentless_deployment_is_by_the_deployed_forces_country():
-    got = coded("Serbian units have been deployed near the boundary with Kosovo.")
-    assert any(s == "SRB" and p == "MOBILIZE" and st == "asserted" for s, _, p, st in got), got
-    reported = coded("Serbian units have been deployed near the boundary with Kosovo, the White House said.")
+    got = coded("Eritrean units have been deployed near the boundary with Ethiopia.")
+    assert any(s == "ERI" and p == "MOBILIZE" and st == "asserted" for s, _, p, st in got), got
+    reported = coded("Eritrean units have been deployed near the boundary with Ethiopia, the White House said.")
     assert not any(s == "USA" for s, *_ in reported), reported
 
 
 def test_shaking_hands_is_meeting():
-    got = coded("Yoon and Kishida shook hands at the presidential office in Seoul.")
-    assert any({s, t} == {"KOR", "JPN"} and p == "CONSULT" for s, t, p, _ in got), got
+    got = coded("Brazilian President Lula and Chilean President Gabriel Boric shook hands at the palace in Brasilia.")
+    assert any({s, t} == {"BRA", "CHL"} and p == "CONSULT" for s, t, p, _ in got), got

@@ -191,4 +191,19 @@ def test_the_learned_pipeline_scores_every_candidate_with_the_shipped_model():
     scores = doc._.trigger_scores
     assert {t.i for t in doc if is_candidate(t)} == set(scores) != set()
     assert all(0.0 <= p.probability <= 1.0 for p in scores.values())
-    assert build_pipeline()("Ghana thanked Togo.")._.trigger_scores == {}  # off by default: rules alone
+    assert build_pipeline()("Ghana thanked Togo.")._.trigger_scores  # on by default
+    assert build_pipeline(learned=False)("Ghana thanked Togo.")._.trigger_scores == {}  # rules alone
+
+
+@pytest.mark.model
+def test_the_model_adds_no_event_for_a_word_the_curated_table_decides(nlp, monkeypatch):
+    import dyadwatch.coding.triggers as triggers
+    from dyadwatch.coding.events import code_doc
+    from dyadwatch.coding.lexicon import default_lexicon
+
+    # "refuse" has curated rows, none of which fits a refusal to answer questions: the model may not add one
+    model = tiny_model({"l=refuse": [9.0, 0.0, 0.0]})
+    monkeypatch.setattr(triggers, "default_model", lambda: model)
+    doc = nlp("The Greek ministry refused to answer questions from Turkish reporters.")
+    doc._.trigger_scores = {t.i: model.predict(t, set()) for t in doc if t.pos_ in {"VERB", "NOUN"}}
+    assert not [e for e in code_doc(doc, default_lexicon()) if e.trigger.startswith("refused")]

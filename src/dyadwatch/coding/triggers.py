@@ -188,7 +188,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     if scores:
         triggers = [_retyped(t, scores) for t in triggers if not _vetoed(t, scores)]
         taken = consumed | named | {t.token.i for t in triggers} | {t.light_verb.i for t in triggers if t.light_verb}
-        triggers += learned_triggers(sentence, scores, taken)
+        triggers += learned_triggers(sentence, scores, taken, lexicon)
         triggers.sort(key=lambda t: t.token.i)
     return triggers
 
@@ -227,8 +227,11 @@ def _retyped(trig: Trigger, scores: dict[int, Prediction]) -> Trigger:
                    trig.light_verb)
 
 
-def learned_triggers(sentence: Span, scores: dict[int, Prediction], taken: set[int]) -> list[Trigger]:
-    """Events the lexicon does not list, proposed by the learned layer with enough confidence."""
+def learned_triggers(sentence: Span, scores: dict[int, Prediction], taken: set[int],
+                     lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Events the lexicon does not list, proposed by the learned layer with enough confidence. A word the
+    curated table has rows for is left to them: when none fits ("refused to respond to questions"),
+    that is the rules' decision, not a gap."""
     model = default_model()
     found = []
     for tok in sentence:
@@ -239,6 +242,8 @@ def learned_triggers(sentence: Span, scores: dict[int, Prediction], taken: set[i
         if code is None:
             continue
         pos = "V" if tok.pos_ == "VERB" else "N"
+        if lexicon is not None and lexicon.curates(pos, tok.lemma_.lower()):
+            continue
         light = _light_verb_of(tok) if pos == "N" else None
         if light is not None and light.i in taken:
             continue
