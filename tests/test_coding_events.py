@@ -635,3 +635,55 @@ def test_expulsions_protests_backing_arrivals_and_releases_of_money(text, expect
 def test_an_agentless_killing_is_not_given_to_whoever_reports_it():
     got = coded("Two Afghan soldiers were killed near the border, the Pakistani army said.")
     assert not [e for e in got if e[0] == "PAK"], got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # leaving, shelving or ending an agreement or a cooperation reduces relations
+    ("Kenya has put the planned defence pact with Somalia on ice.", ("KEN", "SOM", "SANCTION")),
+    ("Chad put an end to the training partnership with Hungary.", ("TCD", "HUN", "SANCTION")),
+    ("Lithuania is pulling out of the convention on cluster munitions.", ("LTU", None, "SANCTION")),
+    # a second conjunct's speech verb shares the first's subject; retaliation is aimed at the other party
+    ("Pakistan denounced India over the shelling of its posts and said it would retaliate.", ("PAK", "IND", "THREATEN")),
+    # withholding recognition is a rejection
+    ("Australia does not recognise the military government in Myanmar, its foreign minister said.",
+     ("AUS", "MMR", "REJECT")),
+    # a deadline given to somebody to do something is an ultimatum
+    ("Kenya gave the Somali envoy three days to leave Nairobi.", ("KEN", "SOM", "THREATEN")),
+    # firing missiles as part of an attack is the attack
+    ("Eritrea fired shells across the river in a renewed offensive against Ethiopia.", ("ERI", "ETH", "ASSAULT")),
+])
+def test_asserted_events_of_general_kinds(text, expected):
+    got = coded(text)
+    assert any((s, t, p) == expected and status == "asserted" for s, t, p, status in got), got
+
+
+def test_a_stretch_of_talks_is_no_detention():
+    got = coded("Chile and Peru held rounds of talks in Lima on Tuesday.")
+    assert {p for *_, p, _ in got} == {"CONSULT"}, got
+
+
+def test_a_vow_to_retaliate_is_a_threat_not_an_agreement():
+    got = coded("Pakistan accused India of the bombing and vowed to retaliate.")
+    assert ("PAK", "IND", "THREATEN", "asserted") in got and not any(p == "AGREE" for *_, p, _ in got), got
+
+
+def test_an_announced_deployment_in_the_passive_is_the_speakers():
+    got = coded("Extra troops have been deployed to the northern border, the Indian army said.")
+    assert ("IND", None, "MOBILIZE", "asserted") in got, got
+
+
+def test_a_labelling_reported_by_a_state_is_its_accusation():
+    got = coded("Tokyo said the survey ship's voyage amounted to a violation of Japanese sovereignty.")
+    assert any(s == "JPN" and p == "ACCUSE" and st == "asserted" for s, _, p, st in got), got
+
+
+def test_an_agentless_deployment_is_by_the_deployed_forces_country():
+    got = coded("Eritrean units have been deployed near the boundary with Ethiopia.")
+    assert any(s == "ERI" and p == "MOBILIZE" and st == "asserted" for s, _, p, st in got), got
+    reported = coded("Eritrean units have been deployed near the boundary with Ethiopia, the White House said.")
+    assert not any(s == "USA" for s, *_ in reported), reported
+
+
+def test_shaking_hands_is_meeting():
+    got = coded("Brazilian President Lula and Chilean President Gabriel Boric shook hands at the palace in Brasilia.")
+    assert any({s, t} == {"BRA", "CHL"} and p == "CONSULT" for s, t, p, _ in got), got

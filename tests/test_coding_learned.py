@@ -22,7 +22,7 @@ def tiny_model(weights: dict[str, list[float]], bias=(0.0, 0.0, 1.0)) -> Trigger
         "dense_weights": np.zeros((0, len(LABELS)), dtype=np.float32), "bias": np.array(bias, dtype=np.float32),
         "dense_mean": np.zeros(0, dtype=np.float32), "dense_scale": np.ones(0, dtype=np.float32),
     }
-    return TriggerModel(arrays, {"lemma_codes": {"liaise|CONSULT": "043"}, "type_codes": {"CONSULT": "040"}})
+    return TriggerModel(arrays, {"lemma_codes": {"liaise|CONSULT": "043", "berate|SANCTION": "160"}, "type_codes": {"CONSULT": "040"}})
 
 
 def test_feature_hashes_are_stable_numbers_not_python_hash():
@@ -78,18 +78,40 @@ def test_the_coder_adds_an_event_the_model_finds_and_drops_one_it_rejects(nlp, m
     from dyadwatch.coding.events import code_doc
     from dyadwatch.coding.lexicon import default_lexicon
 
-    model = tiny_model({"l=liaise": [9.0, 0.0, 0.0], "l=condemn": [0.0, 0.0, 9.0]})
+    model = tiny_model({"l=liaise": [9.0, 0.0, 0.0], "l=berate": [0.0, 0.0, 9.0], "l=condemn": [0.0, 0.0, 9.0]})
     monkeypatch.setattr(triggers, "default_model", lambda: model)
     text = "Greek Prime Minister Kyriakos Mitsotakis liaised with Turkish President Recep Tayyip Erdogan in Ankara."
     doc = nlp(text)
     doc._.trigger_scores = {t.i: model.predict(t, set()) for t in doc if t.pos_ in {"VERB", "NOUN"}}
     events = code_doc(doc, default_lexicon())
     assert [(e.source.country, e.target.country, e.plover, e.cameo) for e in events] == [("GRC", "TUR", "CONSULT", "043")]
-    rejected = nlp("Greece condemned Turkey over the airspace violations.")
+    # "berate" comes only from the derived dictionary: the model may silence it ...
+    rejected = nlp("Greece berated Turkey over the airspace violations.")
     rejected._.trigger_scores = {}  # rules alone
     assert any(e.plover == "ACCUSE" for e in code_doc(rejected, default_lexicon()))
     rejected._.trigger_scores = {t.i: model.predict(t, set()) for t in rejected if t.pos_ in {"VERB", "NOUN"}}
-    assert not any(e.trigger.startswith("condemn") for e in code_doc(rejected, default_lexicon()))
+    assert not any(e.trigger.startswith("berate") for e in code_doc(rejected, default_lexicon()))
+    # ... but a curated row is the rules' own and stays whatever the model says
+    kept = nlp("Greece condemned Turkey over the airspace violations.")
+    kept._.trigger_scores = {t.i: model.predict(t, set()) for t in kept if t.pos_ in {"VERB", "NOUN"}}
+    assert any(e.trigger.startswith("condemn") and e.plover == "ACCUSE" for e in code_doc(kept, default_lexicon()))
+
+
+@pytest.mark.model
+def test_the_model_retypes_a_derived_row_but_not_a_curated_one(nlp, monkeypatch):
+    import dyadwatch.coding.triggers as triggers
+    from dyadwatch.coding.events import code_doc
+    from dyadwatch.coding.lexicon import default_lexicon
+
+    # The derived dictionary codes "berate" as ACCUSE; a model sure it is a SANCTION here retypes it.
+    model = tiny_model({"l=berate": [0.0, 9.0, 0.0], "l=condemn": [0.0, 9.0, 0.0]})
+    monkeypatch.setattr(triggers, "default_model", lambda: model)
+    doc = nlp("Greece berated Turkey over the airspace violations.")
+    doc._.trigger_scores = {t.i: model.predict(t, set()) for t in doc if t.pos_ in {"VERB", "NOUN"}}
+    assert [e.plover for e in code_doc(doc, default_lexicon()) if e.trigger.startswith("berate")] == ["SANCTION"]
+    curated = nlp("Greece condemned Turkey over the airspace violations.")
+    curated._.trigger_scores = {t.i: model.predict(t, set()) for t in curated if t.pos_ in {"VERB", "NOUN"}}
+    assert [e.plover for e in code_doc(curated, default_lexicon()) if e.trigger.startswith("condemn")] == ["ACCUSE"]
 
 
 def test_prediction_knows_events_from_non_events():
@@ -169,4 +191,19 @@ def test_the_learned_pipeline_scores_every_candidate_with_the_shipped_model():
     scores = doc._.trigger_scores
     assert {t.i for t in doc if is_candidate(t)} == set(scores) != set()
     assert all(0.0 <= p.probability <= 1.0 for p in scores.values())
-    assert build_pipeline()("Ghana thanked Togo.")._.trigger_scores == {}  # off by default: rules alone
+    assert build_pipeline()("Ghana thanked Togo.")._.trigger_scores  # on by default
+    assert build_pipeline(learned=False)("Ghana thanked Togo.")._.trigger_scores == {}  # rules alone
+
+
+@pytest.mark.model
+def test_the_model_adds_no_event_for_a_word_the_curated_table_decides(nlp, monkeypatch):
+    import dyadwatch.coding.triggers as triggers
+    from dyadwatch.coding.events import code_doc
+    from dyadwatch.coding.lexicon import default_lexicon
+
+    # "refuse" has curated rows, none of which fits a refusal to answer questions: the model may not add one
+    model = tiny_model({"l=refuse": [9.0, 0.0, 0.0]})
+    monkeypatch.setattr(triggers, "default_model", lambda: model)
+    doc = nlp("The Greek ministry refused to answer questions from Turkish reporters.")
+    doc._.trigger_scores = {t.i: model.predict(t, set()) for t in doc if t.pos_ in {"VERB", "NOUN"}}
+    assert not [e for e in code_doc(doc, default_lexicon()) if e.trigger.startswith("refused")]

@@ -20,7 +20,7 @@ from spacy.language import Language
 from dyadwatch.guarded import DEFAULT_DOC_TIMEOUT, Coded, code_guarded
 from dyadwatch.ingest import prepare, read_inputs
 from dyadwatch.ingest.ids import internal_error, reject
-from dyadwatch.pipeline import build_pipeline, shared_pipeline
+from dyadwatch.pipeline import LEARNED_BY_DEFAULT, build_pipeline, shared_pipeline
 from dyadwatch.records import Article, Document, Rejection
 from dyadwatch.store import Store
 from dyadwatch.store.writer import StoreWriter
@@ -77,7 +77,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
                  nlp: Language | None = None, progress: ProgressCallback | None = None,
                  defaults: RunDefaults | None = None,
                  doc_timeout: float | None = DEFAULT_DOC_TIMEOUT, jobs: int = 1,
-                 learned: bool = False, engine: str = "local", scheduler: str | None = None) -> IngestReport:
+                 learned: bool = LEARNED_BY_DEFAULT, engine: str = "local", scheduler: str | None = None) -> IngestReport:
     """Ingest every article under `paths` into `store`; never raises for bad input.
 
     `engine="dask"` codes on Dask workers (the cluster at `scheduler`, or a LocalCluster of `jobs`
@@ -158,7 +158,7 @@ def _coded(documents: Iterator[Document], nlp: Language | None, jobs: int, learn
 
         return code_in_pool(documents, jobs, learned=learned, doc_timeout=doc_timeout)
     if nlp is None:
-        nlp = build_pipeline(learned=True) if learned else shared_pipeline()
+        nlp = shared_pipeline() if learned == LEARNED_BY_DEFAULT else build_pipeline(learned=learned)
     return code_guarded(documents, nlp, doc_timeout=doc_timeout)
 
 

@@ -49,7 +49,9 @@ def ingest(
         help="Reject a document not coded within this many seconds as 'timeout' (0: no limit).")] = 30.0,
     fail_on_reject: Annotated[bool, typer.Option(help="Exit 1 when any document was rejected.")] = False,
     learned: Annotated[bool, typer.Option(
-        help="Add the learned trigger layer's proposals and vetoes to the rules (experimental).")] = False,
+        "--learned/--rules-only",
+        help="Code with the learned trigger layer's vetoes, retypings and proposals on top of the rules "
+             "(the default), or with the rules alone.")] = True,
     jobs: Annotated[Optional[int], typer.Option(
         help="Worker processes that code documents (default: every core; 1 codes in this process).")] = None,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",

@@ -43,6 +43,7 @@ RECIPROCAL_PRONOUNS = frozenset({"themselves", "other", "another"})
 # proposal that X must ...": the proposal is somebody else's.
 ISSUING_VERBS = {"issue", "send", "deliver", "publish", "release", "hand", "write", "make", "address", "convey"}
 STATE_ONLY_VERBS = {"summon", "expel"}
+LABELLING_VERBS = {"constitute", "amount", "represent"}
 RECIPROCAL_LEMMAS = {"clash", "fight", "exchange", "trade", "skirmish", "spar", "feud", "swap"}
 # Backing something is one-sided even though SUPPORT is a cooperative type: "A and B backed the plan" is
 # each of them backing it, not A backing B (unlike "A and B signed a pact").
@@ -86,7 +87,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     speech_verb = _speech_verb(trig.light_verb or trig.token)
     speaker = _speaker(speech_verb, index)
     if not args.sources and speaker and (_pronoun_subject(trig, speech_verb) or _imperative(trig)
-                                         or _state_act_by_speaker(trig, speaker, args)):
+                                         or _state_act_by_speaker(trig, speaker, args) or _labelled_by_speaker(trig)):
         args = Arguments(speaker, [t for t in args.targets if t not in speaker])
     args = with_unresolved_source(trig, index, with_implicit_parties(trig, ref.span, index, args))
     agentless = is_agentless_attack(trig, index, args) and lookup(trig.entry.cameo).plover == "ASSAULT"
@@ -207,7 +208,7 @@ def _speaker(speech_verb: Token | None, index: ActorIndex) -> list[Actor]:
     """Actors named as the subject of the speech verb; an unknown speaker by its own words."""
     if speech_verb is None:
         return []
-    subject = next((c for c in speech_verb.children if c.dep_ == "nsubj"), None)
+    subject = _speech_subject(speech_verb)
     if subject is None:
         return []
     known = index.in_phrase(subject)
@@ -215,6 +216,15 @@ def _speaker(speech_verb: Token | None, index: ActorIndex) -> list[Actor]:
         return known
     unknown = unresolved_actor(subject, index)  # "the Water Forum concluded that X must ...": still a speaker
     return [placed(unknown, subject, index, at_home=False, targets=[])] if unknown is not None else []
+
+
+def _speech_subject(speech_verb: Token) -> Token | None:
+    """Who speaks; a second conjunct shares the first's subject ("X blamed Y and said it would retaliate")."""
+    subject = next((c for c in speech_verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and speech_verb.dep_ == "conj" and speech_verb.head.pos_ in {"VERB", "AUX"}:
+        inherited = subject_of(speech_verb)
+        return inherited if inherited is not None and inherited.dep_ == "nsubj" else None
+    return subject
 
 
 def _addressees(speech_verb: Token | None, index: ActorIndex) -> list[Actor]:
@@ -251,13 +261,23 @@ def _names_a_person(head: Token) -> bool:
 
 def _state_act_by_speaker(trig: Trigger, speaker: list[Actor], args: Arguments) -> bool:
     """"Two diplomats were expelled, the foreign ministry said": an agentless expulsion or summons that a
-    state announces is its own act (only states expel and summon diplomats)."""
+    state announces is its own act (only states expel and summon diplomats); so is a deployment or an
+    alert of forces it announces."""
     verb = trig.light_verb or trig.token
     agent, patient = passive_parts(verb)
     if agent is not None or patient is None or not speaker[0].country:
         return False
+    if trig.entry.cameo.startswith("15"):
+        # "troops have been deployed to the border, the ministry said": its own forces, unless the
+        # deployed are another country's ("Serbian units were deployed, Washington said")
+        return all(t.country == speaker[0].country for t in args.targets if t.country)
     foreign = args.targets and all(t.country and t.country != speaker[0].country for t in args.targets)
     return bool(foreign) and (trig.entry.cameo.startswith("16") or verb.lemma_.lower() in STATE_ONLY_VERBS)
+
+
+def _labelled_by_speaker(trig: Trigger) -> bool:
+    """"X said the drills constituted aggression": a thing labelled a wrong, the speaker accuses."""
+    return trig.token.lemma_.lower() in LABELLING_VERBS and trig.entry.cameo.startswith("11")
 
 
 def _imperative(trig: Trigger) -> bool:

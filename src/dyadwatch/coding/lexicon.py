@@ -81,6 +81,10 @@ class Lexicon:
     def has(self, pos: str, lemma: str) -> bool:
         return (pos, lemma) in self._by_key
 
+    def curates(self, pos: str, lemma: str) -> bool:
+        """Whether the curated table has a row for the word: its silence elsewhere is then a decision."""
+        return any(e.curated for e in self._by_key.get((pos, lemma), ()))
+
     def best(self, pos: str, lemma: str, ctx: TriggerContext) -> LexEntry | None:
         """The most specific entry whose conditions all hold; curated entries beat derived ones."""
         candidates = [

@@ -21,6 +21,8 @@ INTENT_GOVERNORS = {"vow", "pledge", "promise", "plan", "intend", "prepare", "de
                     "ready", "willing", "prepared", "determined", "resolve", "commit"}
 REFUSAL_GOVERNORS = {"fail", "refuse", "decline"}
 POLICY_VERBS = {"announce", "decide", "declare", "rule", "order", "say"}
+# Withholding a stance is itself a stance: "does not recognise the junta", "did not accept the plan" reject.
+STANCE_VERBS = {"recognise", "recognize", "accept", "endorse", "acknowledge", "back", "support"}
 ATTEMPT_GOVERNORS = {"try", "attempt"}
 ATTEMPT_CODES = {"186": "185"}  # an attempted assassination has its own code
 # A clause under these is somebody's guess about the actor, not the actor's own statement.
@@ -57,7 +59,8 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
         # "X must be ready to mediate": the copula carries the modal
         modals |= {c.lower_ for c in verb.head.head.children if c.dep_ == "aux"}
     cooperative = quad_class(cameo) <= 2
-    if status == "negated" and cooperative and (modals & INTENT_MODALS or governor in REFUSAL_GOVERNORS):
+    refused = modals & INTENT_MODALS or governor in REFUSAL_GOVERNORS or trigger.lemma_.lower() in STANCE_VERBS
+    if status == "negated" and cooperative and refused:
         return SpeechAct("120", "asserted")
     if status != "hypothetical" or negated:
         return None

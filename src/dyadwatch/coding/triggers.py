@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from dyadwatch.attribution.chain import REPORTING_VERBS
 from dyadwatch.coding.learned import Prediction, default_model
 from dyadwatch.coding.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, TriggerContext
+from dyadwatch.coding.ontology import lookup
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 from dyadwatch.nlp.spanindex import spans_between
 
@@ -23,6 +24,11 @@ LIGHT_VERBS = {
     "reiterate", "repeat", "voice", "undertake", "initiate", "step",
 }
 OBLIGATION_MODALS = {"must", "should"}
+# Particles of phrasal verbs that the parser often attaches as prepositions when another preposition
+# follows: "pull out of", "back away from", "break off from".
+DEADLINE_NOUNS = {"hour", "day", "week", "month"}
+PROMISING_VERBS = {"vow", "pledge", "promise", "swear"}
+PARTICLE_PREPOSITIONS = {"out", "off", "back", "away"}
 STATE_PREPOSITIONS = {"on", "under"}
 # Verbs that take a stance on somebody else's act named by their object noun.
 JUDGING_OTHERS = {"call", "deny", "reject", "dismiss", "describe", "label", "term", "brand", "refute", "condemn",
@@ -64,6 +70,7 @@ REPORTING_EVENTS = {"deny", "claim", "allege", "insist", "warn"}
 # seed articles nor the PLOVER gold standard lose a found event; the dev set was not used to choose).
 ADD_PROBABILITY = 0.6
 VETO_PROBABILITY = 0.97
+RETYPE_PROBABILITY = 0.8
 
 
 @dataclass(frozen=True)
@@ -87,12 +94,18 @@ def context_of(token: Token) -> TriggerContext:
                                for g in p.children if g.dep_ == "pobj")
         elif dep in {"prep", "agent"}:
             ctx.prep.add(child.lower_)
+            if child.lower_ in PARTICLE_PREPOSITIONS and any(g.dep_ == "prep" for g in child.children):
+                ctx.prt.add(child.lower_)  # "pulling out of the treaty": the parser's "out" is a particle
         elif dep == "prt":
             ctx.prt.add(child.lower_)
         elif dep in {"xcomp", "ccomp"}:
             ctx.xcomp.add(child.lemma_.lower())
             if any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
                 ctx.inf.add(child.lemma_.lower())
+        elif dep == "npadvmod" and child.lemma_.lower() in DEADLINE_NOUNS:
+            ctx.obj.add(child.lemma_.lower())  # "gave the generals two weeks to ...": the parser's adverb
+        elif dep == "advcl" and _gives_someone(token) and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            ctx.inf.add(child.lemma_.lower())
         elif dep in {"amod", "compound", "nmod"}:
             ctx.mod.add(child.lemma_.lower())
         elif dep == "advmod":
@@ -112,6 +125,12 @@ def context_of(token: Token) -> TriggerContext:
     if token.dep_ == "acl" and token.tag_ == "VBN":
         ctx.obj.add(token.head.lemma_.lower())  # "sanctions imposed on X": the noun is the object
     return ctx
+
+
+def _gives_someone(verb: Token) -> bool:
+    """A double-object verb ("gave them a week to leave"), whose to-clause is what they are to do."""
+    objects = [c.dep_ for c in verb.children if c.dep_ in {"dative", "dobj"}]
+    return "dative" in objects or len(objects) > 1  # the parser gives some double objects two "dobj"s
 
 
 def _head_and_modifiers(noun: Token) -> set[str]:
@@ -164,23 +183,55 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             entry = lexicon.best("A", tok.lemma_.lower(), context_of(tok))
             if entry is not None:
                 triggers.append(Trigger(tok, entry, tok.head if tok.dep_ == "acomp" else None))
+    triggers = [t for t in triggers if not _promise_of_another(t, triggers)]
     scores = sentence.doc._.trigger_scores or {}
     if scores:
-        triggers = [t for t in triggers if not _vetoed(t, scores)]
+        triggers = [_retyped(t, scores) for t in triggers if not _vetoed(t, scores)]
         taken = consumed | named | {t.token.i for t in triggers} | {t.light_verb.i for t in triggers if t.light_verb}
-        triggers += learned_triggers(sentence, scores, taken)
+        triggers += learned_triggers(sentence, scores, taken, lexicon)
         triggers.sort(key=lambda t: t.token.i)
     return triggers
 
 
+def _promise_of_another(trig: Trigger, triggers: list[Trigger]) -> bool:
+    """"vowed to retaliate", "pledged to send aid": the promised act, coded as an intent or a threat,
+    is the event; the promising verb is only its modality."""
+    if trig.token.lemma_.lower() not in PROMISING_VERBS:
+        return False
+    complements = {c.i for c in trig.token.children if c.dep_ in {"xcomp", "ccomp"}}
+    return any(t.token.i in complements or t.light_verb is not None and t.light_verb.i in complements
+               for t in triggers if t is not trig)
+
+
 def _vetoed(trig: Trigger, scores: dict[int, Prediction]) -> bool:
-    """A lexicon hit the model is sure is no event ("held office", "a heart attack")."""
+    """A derived-dictionary hit the model is sure is no event ("the bridge connects X to Y"). Curated rows
+    are the rules' strength and are never vetoed."""
     pred = scores.get(trig.token.i)
-    return pred is not None and pred.none_probability >= VETO_PROBABILITY and not trig.entry.conditions
+    return (pred is not None and pred.none_probability >= VETO_PROBABILITY and not trig.entry.conditions
+            and not trig.entry.curated)
 
 
-def learned_triggers(sentence: Span, scores: dict[int, Prediction], taken: set[int]) -> list[Trigger]:
-    """Events the lexicon does not list, proposed by the learned layer with enough confidence."""
+def _retyped(trig: Trigger, scores: dict[int, Prediction]) -> Trigger:
+    """A derived-dictionary hit whose type the model reads otherwise with confidence takes the model's
+    type (the derived rows give a verb one sense whatever its arguments)."""
+    pred = scores.get(trig.token.i)
+    if trig.entry.curated or pred is None or not pred.is_event or pred.probability < RETYPE_PROBABILITY:
+        return trig
+    model = default_model()
+    if model is None or lookup(trig.entry.cameo).plover == pred.label:
+        return trig
+    code = model.cameo_for(trig.token.lemma_.lower(), pred.label)
+    if code is None:
+        return trig
+    return Trigger(trig.token, LexEntry(trig.entry.pos, trig.entry.lemma, (), code, curated=False, learned=True),
+                   trig.light_verb)
+
+
+def learned_triggers(sentence: Span, scores: dict[int, Prediction], taken: set[int],
+                     lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Events the lexicon does not list, proposed by the learned layer with enough confidence. A word the
+    curated table has rows for is left to them: when none fits ("refused to respond to questions"),
+    that is the rules' decision, not a gap."""
     model = default_model()
     found = []
     for tok in sentence:
@@ -191,6 +242,8 @@ def learned_triggers(sentence: Span, scores: dict[int, Prediction], taken: set[i
         if code is None:
             continue
         pos = "V" if tok.pos_ == "VERB" else "N"
+        if lexicon is not None and lexicon.curates(pos, tok.lemma_.lower()):
+            continue
         light = _light_verb_of(tok) if pos == "N" else None
         if light is not None and light.i in taken:
             continue
@@ -299,9 +352,19 @@ def _taking_part_verb(noun: Token, entry: LexEntry) -> Token | None:
 
 
 def _has_event_object(verb: Token, lexicon: Lexicon) -> bool:
-    """The verb's object is an event noun in this context ("organized a strike"; not "boycotted contact")."""
-    return any(c.dep_ == "dobj" and (_event_noun(c, verb, lexicon) or any(
-        g.dep_ == "compound" and _event_noun(g, verb, lexicon) for g in c.children)) for c in verb.children)
+    """The verb's object is an event noun in this context ("organized a strike"; not "boycotted contact"),
+    also behind a stretch or quantity ("held three rounds of talks", "hold days of drills")."""
+    return any(c.dep_ == "dobj" and any(_event_noun(n, verb, lexicon) or any(
+        g.dep_ == "compound" and _event_noun(g, verb, lexicon) for g in n.children) for n in _object_heads(c))
+        for c in verb.children)
+
+
+def _object_heads(obj: Token) -> list[Token]:
+    """The object and, when it is a stretch or quantity ("days of drills"), the noun it measures."""
+    if obj.lemma_.lower() not in SPAN_NOUNS | QUANTITY_NOUNS:
+        return [obj]
+    return [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
 
 
 def _event_noun(noun: Token, verb: Token, lexicon: Lexicon) -> bool:

@@ -49,7 +49,7 @@ def dask_client(scheduler: str | None, workers: int):
 
 
 def code_on_dask(documents: Iterable[Document], *, scheduler: str | None = None, workers: int | None = None,
-                 learned: bool = False, doc_timeout: float | None = None,
+                 learned: bool = True, doc_timeout: float | None = None,
                  batch_size: int = BATCH_SIZE) -> Iterator[Coded]:
     """Code each document on Dask workers; yields one Coded per document, in input order."""
     stream = iter(documents)

@@ -23,7 +23,7 @@ from dyadwatch.ingest.ids import reject
 from dyadwatch.records import Document
 
 _worker_nlp = None
-_worker_learned = False
+_worker_learned = True
 
 
 def default_jobs() -> int:
@@ -85,7 +85,7 @@ class WorkerPool:
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-def code_in_pool(documents: Iterable[Document], jobs: int, *, learned: bool = False,
+def code_in_pool(documents: Iterable[Document], jobs: int, *, learned: bool = True,
                  doc_timeout: float | None = None, batch_size: int = BATCH_SIZE,
                  worker: BatchCoder = _code_batch) -> Iterator[Coded]:
     """Code each document in `jobs` worker processes; yields one Coded per document, in input order."""
