@@ -61,7 +61,11 @@ class Store:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        try:
+            if exc_type is None and self._writer is not None and self._writer.relations_stale():
+                self._writer.refresh_relations()  # what this session wrote, summed for the relations index
+        finally:
+            self.close()
 
     def close(self) -> None:
         self._con.close()
