@@ -173,3 +173,18 @@ def test_a_store_without_the_table_is_read_from_events(db):
     with Store(db, read_only=True) as reader:
         assert not UnitSource(reader).materialized
         assert asdict(relations(reader, "PRK", "CHN")) == expected
+
+
+def test_refreshes_that_appended_many_rows_re_sort_the_table(db, monkeypatch):
+    from dyadwatch.store import relation_units
+
+    monkeypatch.setattr(relation_units, "RESORT_MIN_ROWS", 10)
+    rng = random.Random(5)
+    store = Store(db)
+    _save(store, range(90, 140), rng)
+    assert store.writer.refresh_relations() == "refreshed and re-sorted"
+    keys = store.sql("SELECT a, b, unit_id FROM relation_units")  # a plain scan returns rows in stored order
+    assert keys == sorted(keys)
+    assert store.sql("SELECT appended FROM relation_state") == [(0,)]
+    _assert_same(store, expect_stored=True)
+    store.close()

@@ -26,6 +26,8 @@ TABLES = ("relation_units", "relation_pending", "relation_state")
 COLUMNS = ("a", "b", "unit_id", "event_id", "source", "target", "plover", "cameo", "goldstein", "quad_class", "date",
            "n_reports", "n_docs", "clustered", "event_ids")
 _KEYS = "va, vb, "
+RESORT_SHARE = 0.25  # re-sort relation_units once refreshes have appended this share of its rows
+RESORT_MIN_ROWS = 100_000  # ... and at least this many (a small table is scanned whole in no time anyway)
 _PICKED = (f"SELECT least({SOURCE_PRIMARY}, {TARGET_PRIMARY}) AS va, greatest({SOURCE_PRIMARY}, {TARGET_PRIMARY}) AS vb, "
            f"event_id, cluster_id, {SOURCE_PRIMARY} AS source, {TARGET_PRIMARY} AS target, plover, cameo, goldstein, "
            'quad_class, "date", doc_id, sentence_index, true AS hit FROM events '
@@ -122,14 +124,33 @@ def _refresh(con: duckdb.DuckDBPyConnection) -> str:
         con.execute("DELETE FROM relation_units")
         con.execute(build_sql(only_pending=False))
         con.execute("DELETE FROM relation_pending")
-        con.execute("INSERT INTO relation_state VALUES (true)")
+        con.execute("DELETE FROM relation_state")
+        con.execute("INSERT INTO relation_state VALUES (true, 0)")
         return "rebuilt"
     if con.execute("SELECT 1 FROM relation_pending LIMIT 1").fetchone() is None:
         return "fresh"
     con.execute("DELETE FROM relation_units WHERE (a, b) IN (SELECT (a, b) FROM relation_pending)")
-    con.execute(build_sql(only_pending=True))
+    added = con.execute(build_sql(only_pending=True)).fetchone()
     con.execute("DELETE FROM relation_pending")
+    con.execute("UPDATE relation_state SET appended = appended + ?", [int(added[0]) if added else 0])
+    if _out_of_order(con):
+        _resort(con)
+        return "refreshed and re-sorted"
     return "refreshed"
+
+
+def _out_of_order(con: duckdb.DuckDBPyConnection) -> bool:
+    """Rows appended by refreshes land after the sorted ones, where zone maps cover many dyads at once."""
+    row = con.execute("SELECT (SELECT max(appended) FROM relation_state), (SELECT count(*) FROM relation_units)").fetchone()
+    return bool(row and row[0] and row[0] > RESORT_SHARE * max(row[1], 1) and row[0] >= RESORT_MIN_ROWS)
+
+
+def _resort(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE TEMP TABLE relation_units_sorted AS SELECT * FROM relation_units ORDER BY a, b, unit_id")
+    con.execute("DELETE FROM relation_units")
+    con.execute("INSERT INTO relation_units SELECT * FROM relation_units_sorted ORDER BY a, b, unit_id")
+    con.execute("DROP TABLE relation_units_sorted")
+    con.execute("UPDATE relation_state SET appended = 0")
 
 
 def units_sql(with_origins: bool) -> str:

@@ -166,5 +166,6 @@ CREATE TABLE IF NOT EXISTS relation_pending (  -- dyads whose relation_units row
     b VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS relation_state (    -- one row (true) once relation_units covers every dyad
-    built BOOLEAN NOT NULL
+    built    BOOLEAN NOT NULL,
+    appended BIGINT NOT NULL DEFAULT 0        -- rows refreshes appended after the sorted ones (re-sorted at 25 %)
 );
