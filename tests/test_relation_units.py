@@ -15,6 +15,7 @@ from dyadwatch.relations.evidence import unit_views
 from dyadwatch.relations.periods import parse_period
 from dyadwatch.relations.units import Dyad, UnitSource
 from dyadwatch.store import Store
+from dyadwatch.store.writer import StoryRows
 
 ACTORS = [Actor("Pyongyang", "PRKGOV", "PRK", "GOV"), Actor("Beijing", "CHNMIL", "CHN", "MIL"),
           Actor("Moscow", "RUSGOV", "RUS", "GOV"), Actor("Washington", "USABUS", "USA", "BUS"),
@@ -92,7 +93,12 @@ def db(tmp_path: Path) -> Path:
     path = tmp_path / "units.duckdb"
     with Store(path) as store:
         ids = _save(store, range(60), rng)
-        store.writer.set_cluster_ids(_clusters(ids, rng, "c-"))
+        clusters = _clusters(ids, rng, "c-")
+        store.writer.set_cluster_ids(clusters)
+        # half the clusters have a row in `clusters` with their independent origins (the rest count documents)
+        rows = [(cid, "CONSULT", "040", None, None, None, 2, 2, 2, 7 + n % 3, "[]", "[]")
+                for n, cid in enumerate(sorted(set(clusters.values()))) if n % 2]
+        store.writer.save_story_rows(StoryRows(rows={"clusters": rows}))
     return path
 
 
@@ -101,6 +107,15 @@ def test_units_table_gives_the_direct_answer_and_is_used(db):
         assert store.sql("SELECT count(*) FROM relation_units")[0][0] > 0
         assert store.sql("SELECT count(*) FROM relation_pending")[0][0] == 0
         _assert_same(store, expect_stored=True, queries=ALL_QUERIES)
+
+
+def test_origins_come_from_the_clusters_table_by_either_lookup(db, monkeypatch):
+    with Store(db, read_only=True) as store:
+        direct = UnitSource(store, materialized=False).units(Dyad("PRK", "CHN"))
+        assert {u.independent_origins for u in direct} >= {1, 7, 8}
+        assert UnitSource(store).units(Dyad("PRK", "CHN")) == direct
+        monkeypatch.setattr("dyadwatch.relations.units.ORIGIN_LOOKUPS", 1)
+        assert UnitSource(store).units(Dyad("PRK", "CHN")) == direct
 
 
 def test_drill_down_from_the_table_reaches_the_reports(db):

@@ -127,6 +127,9 @@ def cut_date(length: int, column: str = '"date"') -> str:
             f"THEN substr({column}, 1, {length}) ELSE {column} END")
 
 
+ORIGIN_LOOKUPS = 2000  # clusters looked up by key in IN lists up to this many; beyond, one scan of the table
+
+
 class UnitSource:
     """Units of a store for one count mode, as SQL over the events table."""
 
@@ -180,7 +183,7 @@ class UnitSource:
                                "(SELECT 1 FROM relation_pending WHERE a = ? AND b = ?)", [a, b])
         if not fresh[0][0]:
             return None
-        return relation_units.units_sql(self.has_cluster_table), [a, b]
+        return relation_units.UNITS_SQL, [a, b]
 
     def date_aggregates(self, dyad: Dyad, cut: int | None = None) -> list[DateAggregate]:
         """The dyad's units summed per event date string (cut to its first `cut` characters when given,
@@ -216,10 +219,31 @@ class UnitSource:
             units, params = self.units_sql(*dyad.sql(), member_filter=" AND ".join(filters) or None,
                                            member_params=member_params)
         outer_params = member_params[:-1] if query else member_params
-        sql = (f"SELECT {', '.join(UNIT_COLUMNS)} FROM ({units}) "
+        sql = (f"SELECT {', '.join(UNIT_COLUMNS)}{', clustered' if stored else ''} FROM ({units}) "
                f"{'WHERE ' + period_filter if period_filter else ''} ORDER BY \"date\" NULLS LAST, unit_id"
                f"{f' LIMIT {int(limit)}' if limit else ''}")
-        return [Unit(**dict(zip(UNIT_COLUMNS, row))) for row in self.store.sql(sql, params + outer_params)]
+        rows = self.store.sql(sql, params + outer_params)
+        if not stored:
+            return [Unit(**dict(zip(UNIT_COLUMNS, row))) for row in rows]
+        found = [Unit(**dict(zip(UNIT_COLUMNS, row[:-1]))) for row in rows]
+        if self.has_cluster_table:
+            self._add_origins([unit for unit, row in zip(found, rows) if row[-1]])
+        return found
+
+    def _add_origins(self, clustered: list[Unit]) -> None:
+        """Independent origins from the clusters table (n_docs stays where it has no row), looked up by
+        key: a join would scan every cluster of the store."""
+        ids = [u.unit_id for u in clustered]
+        if len(ids) <= ORIGIN_LOOKUPS:
+            rows = [row for start in range(0, len(ids), 500) for row in self.store.sql(
+                f"SELECT cluster_id, independent_origins FROM clusters WHERE cluster_id IN "
+                f"({', '.join('?' for _ in ids[start:start + 500])})", ids[start:start + 500])]
+        else:
+            rows = self.store.sql("SELECT cluster_id, independent_origins FROM clusters "
+                                  "WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        origins = dict(rows)
+        for unit in clustered:
+            unit.independent_origins = origins.get(unit.unit_id, unit.independent_origins)
 
 
 def _has_column(store: Store, table: str, column: str) -> bool:

@@ -153,11 +153,8 @@ def _resort(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("UPDATE relation_state SET appended = 0")
 
 
-def units_sql(with_origins: bool) -> str:
-    """SELECT of UnitSource's UNIT_COLUMNS for one dyad (parameters a, b with a <= b) from relation_units."""
-    origins = "CASE WHEN u.clustered THEN coalesce(k.independent_origins, u.n_docs) ELSE 1 END" if with_origins else \
-        "CASE WHEN u.clustered THEN u.n_docs ELSE 1 END"
-    join = "LEFT JOIN clusters k ON u.clustered AND k.cluster_id = u.unit_id" if with_origins else ""
-    return (f'SELECT u.unit_id, u.event_id, u.source, u.target, u.plover, u.cameo, u.goldstein, u.quad_class, u."date", '
-            f"u.n_reports, {origins} AS independent_origins, u.event_ids FROM relation_units u {join} "
-            "WHERE u.a = ? AND u.b = ?")
+# The units of one dyad (parameters a, b with a <= b) as UnitSource's UNIT_COLUMNS plus `clustered`; the origins
+# are n_docs here, replaced by the clusters table's independent_origins by the reader.
+UNITS_SQL = ('SELECT unit_id, event_id, source, target, plover, cameo, goldstein, quad_class, "date", n_reports, '
+             "CASE WHEN clustered THEN n_docs ELSE 1 END AS independent_origins, event_ids, clustered "
+             "FROM relation_units WHERE a = ? AND b = ?")
