@@ -131,7 +131,8 @@ ORIGIN_LOOKUPS = 2000  # clusters looked up by key in IN lists up to this many; 
 
 
 class UnitSource:
-    """Units of a store for one count mode, as SQL over the events table."""
+    """Units of a store for one count mode, as SQL over the events table, or over relation_units
+    (store/relation_units.py) for an undirected dyad counted by clusters where that table is current."""
 
     def __init__(self, store: Store, count: CountMode = "clusters", *, materialized: bool = True) -> None:
         if count not in COUNT_MODES:
@@ -140,9 +141,7 @@ class UnitSource:
         self.count = count
         self.has_cluster_table = count == "clusters" and _has_column(store, "clusters", "independent_origins")
         # relation_units (store/relation_units.py) holds undirected cluster units; False always computes from events
-        self.materialized = materialized and count == "clusters" and bool(
-            store.sql("SELECT count(*) = 3 FROM information_schema.tables WHERE table_name IN "
-                      "('relation_units', 'relation_pending', 'relation_state')")[0][0])
+        self.materialized = materialized and count == "clusters" and bool(store.sql(relation_units.HAS_TABLES_SQL)[0][0])
         self.describe = ("reports (every asserted report counts once)" if count == "reports" else
                          "clusters (one unit per real-world event; unclustered reports count alone)")
 
@@ -179,9 +178,7 @@ class UnitSource:
         if not self.materialized or dyad.directed:
             return None
         a, b = sorted((dyad.a, dyad.b))
-        fresh = self.store.sql("SELECT (SELECT count(*) FROM relation_state WHERE built) > 0 AND NOT EXISTS "
-                               "(SELECT 1 FROM relation_pending WHERE a = ? AND b = ?)", [a, b])
-        if not fresh[0][0]:
+        if not self.store.sql(relation_units.FRESH_SQL, [a, b])[0][0]:
             return None
         return relation_units.UNITS_SQL, [a, b]
 

@@ -23,6 +23,12 @@ import duckdb
 from dyadwatch.store.queries import SOURCE_PRIMARY, TARGET_PRIMARY
 
 TABLES = ("relation_units", "relation_pending", "relation_state")
+# For readers: whether the store has the tables (stores made before them do not), and whether one dyad
+# (parameters a, b with a <= b) is current in a built table.
+HAS_TABLES_SQL = (f"SELECT count(*) = {len(TABLES)} FROM information_schema.tables WHERE table_name IN "
+                  f"({', '.join(repr(t) for t in TABLES)})")
+FRESH_SQL = ("SELECT (SELECT count(*) FROM relation_state WHERE built) > 0 AND NOT EXISTS "
+             "(SELECT 1 FROM relation_pending WHERE a = ? AND b = ?)")
 COLUMNS = ("a", "b", "unit_id", "event_id", "source", "target", "plover", "cameo", "goldstein", "quad_class", "date",
            "n_reports", "n_docs", "clustered", "event_ids")
 _KEYS = "va, vb, "
@@ -53,12 +59,6 @@ def primary_code(country: str | None, code: str | None) -> str | None:
     return code[:3] if code is not None else None
 
 
-def has_tables(con: duckdb.DuckDBPyConnection) -> bool:
-    found = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name IN "
-                        f"({', '.join('?' for _ in TABLES)})", list(TABLES)).fetchone()
-    return bool(found) and int(found[0]) == len(TABLES)
-
-
 def mark_pending(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, str] | None]) -> None:
     """Record dyads whose units changed (inside the caller's transaction)."""
     wanted = sorted({k for k in keys if k is not None})
@@ -87,15 +87,6 @@ def needs_refresh(con: duckdb.DuckDBPyConnection) -> bool:
     return not is_built(con) or con.execute("SELECT 1 FROM relation_pending LIMIT 1").fetchone() is not None
 
 
-def fresh_for(con: duckdb.DuckDBPyConnection, a: str, b: str) -> bool:
-    """Whether relation_units holds the current units of the undirected dyad a-b."""
-    key = dyad_key(a, b)
-    assert key is not None
-    row = con.execute("SELECT (SELECT count(*) FROM relation_state WHERE built) > 0 AND NOT EXISTS "
-                      "(SELECT 1 FROM relation_pending WHERE a = ? AND b = ?)", list(key)).fetchone()
-    return bool(row and row[0])
-
-
 def build_sql(only_pending: bool) -> str:
     """INSERT of the units of every dyad (or of the pending ones), in dyad order."""
     from dyadwatch.relations.units import cluster_sql  # units imports this module
@@ -110,7 +101,8 @@ def build_sql(only_pending: bool) -> str:
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> str:
-    """Bring relation_units up to date (inside the caller's transaction): "rebuilt", "refreshed" or "fresh"."""
+    """Bring relation_units up to date (inside the caller's transaction): "rebuilt", "refreshed" (and
+    perhaps "re-sorted") or "fresh"."""
     row = con.execute("SELECT current_setting('enable_progress_bar')").fetchone()
     con.execute("SET enable_progress_bar = false")  # the refresh runs when a command ends: no bar after its output
     try:
