@@ -8,8 +8,10 @@ grouped by `cluster_id`, an event without one being its own cluster; the cluster
 frequent PLOVER type (ties: the earliest report by doc_id, sentence), its source, target, CAMEO code
 and Goldstein value those of the first report of that type, its date the most precise report date,
 and its independent origins those stored by clustering (else its number of distinct documents).
-Doing it in SQL keeps a dyad of tens of thousands of events well under the 200 ms budget, where
-building Python records for every report does not. With count="reports" every asserted event counts.
+Doing it in SQL keeps Python records out of the loop; at millions of events the scan and regrouping
+still take seconds, so for an undirected dyad counted by clusters the units are read from the
+relation units table the writer keeps (store/relation_units.py), where it is current for the dyad,
+and computed here otherwise. With count="reports" every asserted event counts.
 """
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The relation units table (for dyadwatch.relations): every undirected dyad's cluster units, kept by the store's single writer.
+"""The relation units table (for dyadwatch.relations): every undirected dyad's cluster units, kept
+by the store's single writer.
 
 Computing a dyad's units from the events table means scanning every event and regrouping the dyad's
 clusters, seconds at 10M events. So the writer keeps `relation_units` (schema.sql): exactly the rows
