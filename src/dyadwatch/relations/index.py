@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dyadwatch.coding.ontology import PLOVER_TYPES
-from dyadwatch.relations.periods import (check_period_kind, key_range, parse_period, period_key, precision,
-                                         within_bounds)
+from dyadwatch.relations.periods import (NEEDED_LENGTH, check_period_kind, key_range, parse_period, period_key,
+                                         precision, within_bounds)
 from dyadwatch.relations.turning import TurningPoint, add_drivers, turning_points
 from dyadwatch.relations.units import CountMode, DateAggregate, Dyad, unit_source
 from dyadwatch.store import Store
@@ -109,13 +109,17 @@ class Relations:
 
 def relations(store: Store, a: str, b: str, *, by: str = "month", directed: bool = False,
               count: CountMode = "clusters", with_turning_points: bool = True, since: str | None = None,
-              until: str | None = None) -> Relations:
+              until: str | None = None, materialized: bool = True) -> Relations:
     """The relations index of A and B (either direction unless `directed`) by `by` period, counting
-    only clusters dated within `since`/`until` when given."""
+    only clusters dated within `since`/`until` when given. `materialized=False` computes from the
+    events table even where the relation units table is current (for tests and benchmarks)."""
     check_period_kind(by)
     dyad = Dyad(a.upper(), b.upper(), directed)
-    source = unit_source(store, count)
-    aggregates = [agg for agg in source.date_aggregates(dyad) if within_bounds(agg.date, since, until)]
+    source = unit_source(store, count, materialized=materialized)
+    # Dates cut to the precision the periods (and the monthly turning points) need: a few hundred rows, not
+    # one per day, come back; the bounds are compared on at least as many characters as they have.
+    cut = max(NEEDED_LENGTH[by], NEEDED_LENGTH["month"], len(since or ""), len(until or ""))
+    aggregates = [agg for agg in source.date_aggregates(dyad, cut) if within_bounds(agg.date, since, until)]
     periods, imprecise, undated = rollup(aggregates, by)
     totals = PeriodStats("all", periods[0].start if periods else "")
     for agg in aggregates:

@@ -62,13 +62,13 @@ def penalty(values: Sequence[float]) -> float:
 
 def change_points(values: Sequence[float]) -> list[int]:
     """Indexes where a new segment starts (never 0), by PELT on a change in mean."""
-    import ruptures  # imported here: it pulls in scipy, which only this needs
-
     if len(values) < MIN_SERIES:
         return []
     pen = penalty(values)
     if pen <= 0:
         return []
+    import ruptures  # imported here, and only for a series it can break: it pulls in scipy (most of a second)
+
     signal = np.asarray(values, dtype=float).reshape(-1, 1)
     # KernelCPD with the linear kernel is PELT on the l2 cost, implemented in C (100x faster than rpt.Pelt).
     ends = ruptures.KernelCPD(kernel="linear", min_size=MIN_SEGMENT).fit(signal).predict(pen=pen)

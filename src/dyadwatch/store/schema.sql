@@ -141,3 +141,31 @@ CREATE TABLE IF NOT EXISTS clusters (
     origins             JSON NOT NULL,    -- distinct origin keys
     contradictions      JSON NOT NULL     -- list of {"kind", "event_ids", "against", "detail"}
 );
+
+-- Relation units (store/relation_units.py): each undirected dyad's cluster units, as the relations index
+-- counts them, derived from events and kept by the writer; pending dyads are read from events instead.
+CREATE TABLE IF NOT EXISTS relation_units (
+    a           VARCHAR NOT NULL,         -- the dyad's primary codes, a <= b
+    b           VARCHAR NOT NULL,
+    unit_id     VARCHAR NOT NULL,         -- cluster_id, or event_id of an unclustered report
+    event_id    VARCHAR NOT NULL,         -- the representative report
+    source      VARCHAR,
+    target      VARCHAR,
+    plover      VARCHAR NOT NULL,
+    cameo       VARCHAR NOT NULL,
+    goldstein   DOUBLE NOT NULL,
+    quad_class  INTEGER NOT NULL,
+    "date"      VARCHAR,
+    n_reports   BIGINT NOT NULL,
+    n_docs      BIGINT NOT NULL,
+    clustered   BOOLEAN NOT NULL,
+    event_ids   VARCHAR[] NOT NULL        -- every report of the unit: the evidence behind it
+);
+CREATE TABLE IF NOT EXISTS relation_pending (  -- dyads whose relation_units rows are stale
+    a VARCHAR NOT NULL,
+    b VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS relation_state (    -- one row (true) once relation_units covers every dyad
+    built    BOOLEAN NOT NULL,
+    appended BIGINT NOT NULL DEFAULT 0        -- rows refreshes appended after the sorted ones (re-sorted at 25 %)
+);

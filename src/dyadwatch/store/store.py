@@ -1,15 +1,19 @@
 """The DuckDB store: open a database file, query documents, events and rejections.
 
-Writes go through `Store.writer` (see writer.py). Open with read_only=True for query commands:
+Writes go through `Store.writer` (see writer.py); closing a writable store after a successful block
+brings the relation units table up to date (relation_units.py). Open with read_only=True for query commands:
 DuckDB allows many readers or one writer process per file, so an open that meets another process's
 lock waits for it a bounded time (locking.py; `busy_timeout` seconds, default $DYADWATCH_BUSY_TIMEOUT).
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from types import TracebackType
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+import duckdb
 
 from dyadwatch.records import Document, Event, Rejection
 from dyadwatch.store.locking import connect, stderr_notice
@@ -61,7 +65,22 @@ class Store:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        try:
+            if exc_type is None and self._writer is not None:
+                self._refresh_relations()
+        finally:
+            self.close()
+
+    def _refresh_relations(self) -> None:
+        """Bring the relation units table up to date with what this session wrote. A failure leaves its
+        dyads pending (they are computed from events meanwhile): a warning, not a failed command."""
+        assert self._writer is not None
+        try:
+            if self._writer.relations_stale():
+                self._writer.refresh_relations()
+        except duckdb.Error as exc:
+            print(f"warning: the relation units table was not refreshed ({exc}); the next writing command "
+                  "retries", file=sys.stderr)
 
     def close(self) -> None:
         self._con.close()

@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 
 from dyadwatch.records import Document, Event, Rejection
+from dyadwatch.store import relation_units
 from dyadwatch.store.rows import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -49,6 +50,10 @@ STORY_COLUMNS: dict[str, tuple[str, ...]] = {
 STORY_KEYS = {"doc_signatures": "doc_id", "doc_profiles": "doc_id", "stories": "story_id",
               "story_documents": "doc_id", "event_features": "event_id", "clusters": "cluster_id"}
 ROWS_PER_STATEMENT = 200
+# What marks an event's dyad pending in relation_units: its actors' country and code, read back by UPDATE ... RETURNING.
+_DYAD_COLUMNS = ("source_country", "source_code", "target_country", "target_code")
+_RETURNING_DYAD = " RETURNING " + ", ".join(f"events.{c}" for c in _DYAD_COLUMNS)
+_COLUMN_AT = {c: i for i, c in enumerate(EVENT_COLUMNS)}
 
 
 @dataclass
@@ -98,6 +103,8 @@ class StoreWriter:
         for start in range(0, len(events), EVENTS_PER_STATEMENT):
             rows = [event_row(e) for e in events[start:start + EVENTS_PER_STATEMENT]]
             con.execute(INSERT_EVENTS + ", ".join([EVENT_VALUES] * len(rows)), [v for row in rows for v in row])
+            asserted = [row for row in rows if row[_COLUMN_AT["status"]] == "asserted"]
+            relation_units.mark_rows_pending(con, [tuple(row[_COLUMN_AT[c]] for c in _DYAD_COLUMNS) for row in asserted])
 
     def save_rejection(self, rej: Rejection) -> bool:
         """Store a rejection; False (nothing written) if one with that rejection_id is stored."""
@@ -123,14 +130,16 @@ class StoreWriter:
         with self._transaction() as con:
             if replace:
                 con.execute("UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
+                relation_units.mark_unbuilt(con)
             con.register("dyadwatch_cluster_map", cluster_map)
             try:
                 updated = con.execute(
                     "UPDATE events SET cluster_id = m.cluster_id FROM dyadwatch_cluster_map m "
-                    "WHERE events.event_id = m.event_id").fetchone()
+                    "WHERE events.event_id = m.event_id" + _RETURNING_DYAD).fetchall()
             finally:
                 con.unregister("dyadwatch_cluster_map")
-        return int(updated[0]) if updated else 0
+            relation_units.mark_rows_pending(con, updated)
+        return len(updated)
 
     def save_story_rows(self, change: StoryRows) -> None:
         """Apply one StoryRows change in a single transaction (all of it or none of it)."""
@@ -148,9 +157,12 @@ class StoreWriter:
                 chunk = pairs[start:start + ROWS_PER_STATEMENT]
                 values = ", ".join(["(?, ?)"] * len(chunk))
                 for table in ("events", "event_features"):  # event_features keeps a copy for blocking
-                    con.execute(f"UPDATE {table} SET cluster_id = m.cluster_id FROM (VALUES {values}) "
-                                f"AS m(event_id, cluster_id) WHERE {table}.event_id = m.event_id",
-                                [v for pair in chunk for v in pair])
+                    returning = _RETURNING_DYAD if table == "events" else ""
+                    updated = con.execute(f"UPDATE {table} SET cluster_id = m.cluster_id FROM (VALUES {values}) "
+                                          f"AS m(event_id, cluster_id) WHERE {table}.event_id = m.event_id{returning}",
+                                          [v for pair in chunk for v in pair]).fetchall()
+                    if returning:
+                        relation_units.mark_rows_pending(con, updated)
 
     def clear_stories(self) -> None:
         """Forget every story, link, signature and cluster (events keep their rows, cluster_id cleared)."""
@@ -158,6 +170,15 @@ class StoreWriter:
             for table in STORY_COLUMNS:
                 con.execute(f"DELETE FROM {table}")
             con.execute("UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
+            relation_units.mark_unbuilt(con)
+
+    def refresh_relations(self) -> str:
+        """Bring the relation units table up to date in one transaction (see store/relation_units.py)."""
+        with self._transaction() as con:
+            return relation_units.refresh(con)
+
+    def relations_stale(self) -> bool:
+        return relation_units.needs_refresh(self._con)
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> None:
