@@ -2,8 +2,8 @@
 
 A document is compared only with candidates found through indexes (LSH buckets, a publication window
 on shared dyads, event blocks by dyad and date span), never with the whole store. Every document's
-change is written in one transaction, so an interrupted run leaves documents either fully assigned
-or still pending; re-running assigns the pending ones (idempotent). Because the document and event
+change is written in a transaction (one per batch of documents), so an interrupted run leaves
+documents either fully assigned or still pending; re-running assigns the pending ones (idempotent). Because the document and event
 relations are symmetric and clusters/stories are their connected components with member-derived ids,
 adding documents one by one gives the same result as adding them in one batch.
 """
@@ -29,15 +29,24 @@ from dyadwatch.stories.signatures import (DocSignature, lsh_buckets, signature_o
 from dyadwatch.stories.state import Membership
 
 
+# Documents assigned in one transaction: each still plans against every change before it (a transaction
+# reads its own writes), one commit instead of one per document. A failure rolls back the whole batch,
+# which leaves its documents pending.
+BATCH_DOCUMENTS = 64
+
+
 def assign_stories(store: Store, doc_ids: list[str] | None = None) -> AssignReport:
     """Assign stories and clusters to stored documents that have none yet (only `doc_ids`, if given)."""
     report = AssignReport()
-    for doc_id in state.pending_documents(store, doc_ids):
-        document = store.document(doc_id)
-        if document is None:
-            continue
-        change = plan_document(store, document, store.events(doc_id=doc_id), report)
-        store.writer.save_story_rows(change)
+    pending = state.pending_documents(store, doc_ids)
+    for start in range(0, len(pending), BATCH_DOCUMENTS):
+        batch = pending[start:start + BATCH_DOCUMENTS]
+        documents, events = store.documents_by_ids(batch), store.events_of_documents(batch)
+        with store.writer.batch():
+            for doc_id in batch:
+                if doc_id in documents:
+                    change = plan_document(store, documents[doc_id], events.get(doc_id, []), report)
+                    store.writer.save_story_rows(change)
     return report
 
 
@@ -78,11 +87,12 @@ def plan_document(store: Store, document: Document, events: list[Event], report:
     change.rows["doc_terms"] = [(bucket, sig.doc_id) for bucket in term_buckets(sig)]
     change.rows["story_links"] = [(l.doc_a, l.doc_b, l.kind, l.similarity) for l in links]
     change.rows["story_documents"] = [m.row() for m in story.members.values()]
-    change.rows["stories"] = [_story_row(store, story, sig)]
+    story_docs = _story_documents(store, story)
+    change.rows["stories"] = [_story_row(store, story.story_id, set(story_docs), sig)]
     change.deleted["stories"] = sorted(story.removed)
     change.rows["event_features"] = [_feature_row(r, clusters.assigned[r.event_id]) for r in reports]
     change.cluster_ids = clusters.assigned
-    summaries = summarise_clusters(store, story, clusters, {r.event_id: r for r in reports}, sig)
+    summaries = summarise_clusters(store, story_docs, clusters, {r.event_id: r for r in reports}, sig)
     change.rows["clusters"] = [_cluster_row(c) for c in summaries]
     change.deleted["clusters"] = sorted(clusters.removed)
 
@@ -127,10 +137,10 @@ def _regroup_copies(store: Store, sig: DocSignature, duplicates: set[str],
     return {d: members[d] for d in group}
 
 
-def summarise_clusters(store: Store, story: StoryPlan, clusters: ClusterChange, new_reports: dict[str, Report],
-                       sig: DocSignature) -> list[Cluster]:
-    """Fresh summaries for the clusters that changed and every cluster reported in the new document's story."""
-    story_docs = _story_documents(store, story)
+def summarise_clusters(store: Store, story_docs: dict[str, Membership], clusters: ClusterChange,
+                       new_reports: dict[str, Report], sig: DocSignature) -> list[Cluster]:
+    """Fresh summaries for the clusters that changed and every cluster reported in the new document's story
+    (`story_docs`: its documents, see _story_documents)."""
     members = dict(clusters.members)
     untouched = state.clusters_of_documents(store, set(story_docs)) - clusters.removed - set(members)
     members.update(state.cluster_members(store, untouched))
@@ -174,11 +184,10 @@ def _stories_documents(store: Store, doc_ids: set[str], story_docs: dict[str, Me
     return set(story_docs) | set(state.story_documents_of(store, others))
 
 
-def _story_row(store: Store, story: StoryPlan, sig: DocSignature) -> tuple:
-    docs = set(state.story_documents_of(store, {story.story_id} | story.removed)) | set(story.members)
+def _story_row(store: Store, story_id: str, docs: set[str], sig: DocSignature) -> tuple:
     first, last = state.published_range(store, docs - {sig.doc_id})
     dates = [d for d in (first, last, sig.published) if d is not None]
-    return (story.story_id, len(docs), min(dates) if dates else None, max(dates) if dates else None)
+    return (story_id, len(docs), min(dates) if dates else None, max(dates) if dates else None)
 
 
 def _feature_row(r: Report, cluster_id: str) -> tuple:
