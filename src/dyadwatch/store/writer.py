@@ -164,13 +164,15 @@ class StoreWriter:
     def save_story_rows(self, change: StoryRows) -> None:
         """Apply one StoryRows change in a single transaction (all of it or none of it)."""
         with self._transaction() as con:
-            for table, keys in change.deleted.items():
-                if keys:
-                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} {in_list(keys)}", list(keys))
+            # rows deleted and rows about to be rewritten go in one DELETE per table
+            gone = {table: set(keys) for table, keys in change.deleted.items()}
             for table, rows in change.rows.items():
-                if table in STORY_KEYS and rows:
-                    keys = sorted({row[0] for row in rows})
-                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} {in_list(keys)}", keys)
+                if table in STORY_KEYS:
+                    gone.setdefault(table, set()).update(row[0] for row in rows)
+            for table, keys in gone.items():
+                if keys:
+                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} {in_list(sorted(keys))}", sorted(keys))
+            for table, rows in change.rows.items():
                 _insert_rows(con, table, rows)
             written = {row[0] for row in change.rows.get("event_features", [])}  # carry their cluster_id
             _set_cluster_ids(con, "events", list(change.cluster_ids.items()))

@@ -149,9 +149,10 @@ def summarise_clusters(store: Store, story_docs: dict[str, Membership], clusters
     reports = state.reports(store, event_ids - set(new_reports))
     reports.update({k: v for k, v in new_reports.items() if k in event_ids})
     doc_ids = {e.doc_id for e in events.values()}
-    origin_outlets = _origin_outlets(store, doc_ids, story_docs, sig)
+    outside = state.memberships(store, doc_ids - set(story_docs))  # the other stories' documents among them
+    origin_outlets = _origin_outlets(store, doc_ids, story_docs, outside, sig)
     origins = {eid: origin_of(e, origin_outlets[e.doc_id]) for eid, e in events.items()}
-    denial_scope = _stories_documents(store, doc_ids, story_docs)
+    denial_scope = _stories_documents(store, story_docs, outside)
     denials = state.denial_reports(store, denial_scope - {sig.doc_id})
     denials += [r for r in new_reports.values() if r.denial and sig.doc_id in denial_scope]
     return [summarise(cid, [events[e] for e in sorted(ids) if e in events], reports, origins, denials)
@@ -168,9 +169,10 @@ def _story_documents(store: Store, story: StoryPlan) -> dict[str, Membership]:
 
 
 def _origin_outlets(store: Store, doc_ids: set[str], story_docs: dict[str, Membership],
-                    sig: DocSignature) -> dict[str, str]:
-    """doc_id -> key of the outlet behind it: its own, or its original's for a copy or near-duplicate."""
-    rows = state.memberships(store, doc_ids - set(story_docs))
+                    outside: dict[str, Membership], sig: DocSignature) -> dict[str, str]:
+    """doc_id -> key of the outlet behind it: its own, or its original's for a copy or near-duplicate
+    (`outside`: the memberships of those not in `story_docs`)."""
+    rows = dict(outside)
     rows.update({d: m for d, m in story_docs.items() if d in doc_ids})
     original = {d: (rows[d].duplicate_of if d in rows and rows[d].duplicate_of else d) for d in doc_ids}
     names = state.outlets(store, set(original.values()) - {sig.doc_id})
@@ -178,9 +180,9 @@ def _origin_outlets(store: Store, doc_ids: set[str], story_docs: dict[str, Membe
     return {d: outlet_key(names.get(o), o) for d, o in original.items()}
 
 
-def _stories_documents(store: Store, doc_ids: set[str], story_docs: dict[str, Membership]) -> set[str]:
-    """Documents of every story that one of `doc_ids` belongs to."""
-    others = {m.story_id for m in state.memberships(store, doc_ids - set(story_docs)).values()}
+def _stories_documents(store: Store, story_docs: dict[str, Membership], outside: dict[str, Membership]) -> set[str]:
+    """Documents of the new document's story and of every story an `outside` document belongs to."""
+    others = {m.story_id for m in outside.values()}
     return set(story_docs) | set(state.story_documents_of(store, others))
 
 
