@@ -4,9 +4,7 @@
 """
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 
@@ -26,30 +24,14 @@ def build_pipeline(learned: bool = False) -> Language:
     """A fresh pipeline with every dyadwatch component added; `learned=True` adds the learned trigger
     layer's proposals and vetoes to the rules (off by default: it does not yet beat the rules on real news)."""
     register_extensions()
-    with collector_paused():
-        nlp = load_base_model()
-        nlp.add_pipe("dyadwatch_paragraphs", before="parser")
-        nlp.add_pipe("dyadwatch_datelines", after="dyadwatch_paragraphs")
-        nlp.add_pipe("dyadwatch_actors")
-        nlp.add_pipe("dyadwatch_time")
-        nlp.add_pipe("dyadwatch_trigger_model", config={"enabled": learned})
-        nlp.add_pipe("dyadwatch_events")
+    nlp = load_base_model()
+    nlp.add_pipe("dyadwatch_paragraphs", before="parser")
+    nlp.add_pipe("dyadwatch_datelines", after="dyadwatch_paragraphs")
+    nlp.add_pipe("dyadwatch_actors")
+    nlp.add_pipe("dyadwatch_time")
+    nlp.add_pipe("dyadwatch_trigger_model", config={"enabled": learned})
+    nlp.add_pipe("dyadwatch_events")
     return nlp
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Building the pipeline makes some million long-lived objects (model, gazetteer, lexicon) and no
-    garbage: the cyclic collector is paused meanwhile, and what was built is frozen out of its later
-    passes (gc.freeze), instead of being traversed again and again."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if paused:
-            gc.enable()
 
 
 @lru_cache(maxsize=1)
