@@ -9,6 +9,7 @@ object is built as usual.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -41,17 +42,39 @@ def package_digest() -> str:
     return digest.hexdigest()
 
 
-def cached(name: str, build: Callable[[], T]) -> T:
-    """The object `build()` makes, read from the cache when this package built it before."""
-    path = cache_folder() / f"{name}-{package_digest()[:32]}.pickle"
+def content_key(*parts: str) -> str:
+    """A short SHA-256 of some strings, for `cached(..., key=...)` when the input is not only the package."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()[:32]
+
+
+def cached(name: str, build: Callable[[], T], key: str = "") -> T:
+    """The object `build()` makes, read from the cache when this package built it before (from the
+    same `key`, for objects that also depend on something outside the package)."""
+    path = cache_folder() / f"{name}-{package_digest()[:32]}{'-' + key if key else ''}.pickle"
     try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass  # not cached yet (or unreadable): build it
+        return _load(path)
+    except Exception:  # noqa: BLE001 - missing, truncated or garbled: the cache is only a shortcut, build anew
+        pass
     value = build()
     _store(path, value)
     return value
+
+
+def _load(path: Path) -> object:
+    """Unpickle with the cyclic garbage collector paused: loading creates some 100k objects, none of
+    them garbage, and the collections they would trigger take longer than the load itself."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _store(path: Path, value: object) -> None:

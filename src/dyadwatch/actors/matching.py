@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import spacy
+from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from dyadwatch.actors.gazetteer import PERSON, AgentEntry, Gazetteer, Key, NameAlias, NameEntry, tokens_of
+from dyadwatch.cache import cached, content_key
 
 AGENT, BLOCK, CONDITIONAL = "agent", "block", "conditional"
 LABELS = {"DW_ACTOR_BLOCK": BLOCK, "DW_ACTOR_NAME": "name", "DW_ACTOR_AGENT": AGENT,
@@ -53,6 +56,14 @@ class Piece:
         return self.agent.role if self.agent else None
 
 
+def lowercase_patterns(vocab: Vocab, keys: list[Key]) -> list[list[int]]:
+    """Each key as the sequence of LOWER hashes a PhraseMatcher(attr="LOWER") compares tokens by: what
+    `Doc(vocab, words=key)` would give, without building some 40k Docs (and their lexemes) at every start."""
+    lower = vocab.lex_attr_getters.get(LOWER, str.lower)
+    strings = vocab.strings
+    return [[strings.add(lower(word)) for word in key] for key in keys]
+
+
 def written_case_ok(written: tuple[str, ...], tokens: Span) -> bool:
     """Capitalisation as the table writes it: acronyms in capitals ("US", not "us"; "WHO", not "who"),
     capitalised names capitalised at both ends ("Chad", not "chad")."""
@@ -72,10 +83,16 @@ class PieceFinder:
     def __init__(self, vocab: Vocab, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        for label, kind in LABELS.items():
-            keys = self._keys(kind)
-            self.matcher.add(label, [Doc(vocab, words=list(key)) for key in keys])
+        for label, patterns in self._patterns(vocab).items():
+            self.matcher.add(label, patterns)
         self.label_kind = {vocab.strings[label]: kind for label, kind in LABELS.items()}
+
+    def _patterns(self, vocab: Vocab) -> dict[str, list[list[int]]]:
+        """Each label's patterns, from the on-disk cache when these keys were hashed before by this spaCy."""
+        keys = {label: self._keys(kind) for label, kind in LABELS.items()}
+        key = content_key(vocab.lang, spacy.__version__, repr(keys))
+        return cached("actor-patterns", lambda: {label: lowercase_patterns(vocab, k) for label, k in keys.items()},
+                      key=key)
 
     def _keys(self, kind: str) -> list[Key]:
         if kind == BLOCK:

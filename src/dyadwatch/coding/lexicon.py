@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dyadwatch.cache import cached
 from dyadwatch.coding.ontology import lookup
 from dyadwatch.resources import data_file, read_tsv
 
@@ -139,5 +140,6 @@ _PREPOSITIONS = frozenset(
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The shipped lexicon (built once per process)."""
-    return Lexicon(_curated_entries() + _petrarch_entries())
+    """The shipped lexicon: built once per process, and read from the on-disk cache of compiled artefacts
+    when this version of the package built it before (dyadwatch.cache)."""
+    return cached("lexicon", lambda: Lexicon(_curated_entries() + _petrarch_entries()))

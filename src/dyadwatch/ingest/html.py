@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import trafilatura
-from lxml.etree import LxmlError
-
 
 @dataclass(frozen=True)
 class HtmlContent:
@@ -29,6 +26,9 @@ class HtmlError(ValueError):
 
 def extract_html(html: str, url: str | None = None) -> HtmlContent:
     """Main text plus title, publication date, site name and canonical URL of one page."""
+    import trafilatura  # imported here: it costs 0.1 s at every start, and most inputs are not HTML
+    from lxml.etree import LxmlError
+
     try:
         result = trafilatura.bare_extraction(html, url=url, include_comments=False, include_tables=False,
                                              with_metadata=True)

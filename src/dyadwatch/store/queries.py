@@ -26,6 +26,9 @@ class EventFilter:
         return f"WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
 
 
+EVENTS_ORDER = "ORDER BY doc_id, sentence_index, trigger_start NULLS LAST, event_id"  # text order
+
+
 def events_query(*, dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None,
                  plover: str | None = None, status: str | None = None, doc_id: str | None = None,
                  cluster_id: str | None = None) -> tuple[str, list[Any]]:
@@ -47,7 +50,7 @@ def events_query(*, dyad: tuple[str, str] | None = None, since: str | None = Non
     for column, value in (("plover", plover), ("status", status), ("doc_id", doc_id), ("cluster_id", cluster_id)):
         if value is not None:
             f.add(f"{column} = ?", value)
-    sql = f"SELECT {column_list(EVENT_COLUMNS)} FROM events {f.where()} ORDER BY doc_id, sentence_index, trigger_start NULLS LAST, event_id"
+    sql = f"SELECT {column_list(EVENT_COLUMNS)} FROM events {f.where()} {EVENTS_ORDER}"
     return sql, f.params
 
 

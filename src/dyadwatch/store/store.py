@@ -17,7 +17,7 @@ import duckdb
 
 from dyadwatch.records import Document, Event, Rejection
 from dyadwatch.store.locking import connect, stderr_notice
-from dyadwatch.store.queries import COUNTS, DYAD_MONTH_COUNTS, READ_ONLY_KEYWORDS, events_query
+from dyadwatch.store.queries import COUNTS, DYAD_MONTH_COUNTS, EVENTS_ORDER, READ_ONLY_KEYWORDS, events_query
 from dyadwatch.store.rows import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -107,6 +107,14 @@ class Store:
                                 [doc_id]).fetchone()
         return document_from_row(row) if row else None
 
+    def documents_by_ids(self, doc_ids: list[str]) -> dict[str, Document]:
+        """The stored documents with these ids, by id (absent ids are left out)."""
+        if not doc_ids:
+            return {}
+        rows = self._con.execute(f"SELECT {column_list(DOCUMENT_COLUMNS)} FROM documents WHERE doc_id {in_list(doc_ids)}",
+                                 list(doc_ids)).fetchall()
+        return {row[0]: document_from_row(row) for row in rows}
+
     def documents(self) -> list[Document]:
         rows = self._con.execute(f"SELECT {column_list(DOCUMENT_COLUMNS)} FROM documents ORDER BY doc_id").fetchall()
         return [document_from_row(r) for r in rows]
@@ -128,6 +136,17 @@ class Store:
         rows = self._con.execute(f"SELECT {column_list(EVENT_COLUMNS)} FROM events "
                                  f"WHERE event_id {in_list(event_ids)} ORDER BY event_id", list(event_ids)).fetchall()
         return [event_from_row(r) for r in rows]
+
+    def events_of_documents(self, doc_ids: list[str]) -> dict[str, list[Event]]:
+        """Each document's stored events, in the order `events(doc_id=...)` gives them."""
+        if not doc_ids:
+            return {}
+        sql = f"SELECT {column_list(EVENT_COLUMNS)} FROM events WHERE doc_id {in_list(doc_ids)} {EVENTS_ORDER}"
+        by_doc: dict[str, list[Event]] = {}
+        for row in self._con.execute(sql, list(doc_ids)).fetchall():
+            event = event_from_row(row)
+            by_doc.setdefault(event.doc_id, []).append(event)
+        return by_doc
 
     def dyad_month_counts(self, limit_dyads: int = 5) -> list[tuple[str, str, int]]:
         """(dyad "AAA-BBB", month "YYYY-MM", asserted events) for the top `limit_dyads` dyads."""
@@ -158,7 +177,7 @@ class Store:
         """Rows of an ad-hoc read query; statements that could write are refused, and run in a
         transaction that is always rolled back."""
         _check_read_only(query)
-        if self.read_only:
+        if self.read_only or (self._writer is not None and self._writer.in_batch):
             return self._con.execute(query, params or []).fetchall()
         self._con.begin()
         try:

@@ -75,10 +75,39 @@ class StoreWriter:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self._con = con
+        self._batch = False
+
+    @property
+    def in_batch(self) -> bool:
+        """Whether a `batch()` transaction is open (reads on this connection then see its writes)."""
+        return self._batch
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every write of the block in one transaction: committed when it finishes, all rolled back (and
+        re-raised) on any exception or interrupt. Saves a commit per call when many small changes follow
+        each other (the stories stage: one change per document)."""
+        if self._batch:
+            yield
+            return
+        self._con.begin()
+        self._batch = True
+        try:
+            yield
+        except BaseException:
+            self._batch = False
+            self._con.rollback()
+            raise
+        self._batch = False
+        self._con.commit()
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Commit when the block finishes; roll back (and re-raise) on any exception or interrupt."""
+        """Commit when the block finishes; roll back (and re-raise) on any exception or interrupt.
+        Inside `batch()` the block is part of the batch's transaction."""
+        if self._batch:
+            yield self._con
+            return
         self._con.begin()
         try:
             yield self._con
@@ -144,25 +173,21 @@ class StoreWriter:
     def save_story_rows(self, change: StoryRows) -> None:
         """Apply one StoryRows change in a single transaction (all of it or none of it)."""
         with self._transaction() as con:
-            for table, keys in change.deleted.items():
-                if keys:
-                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} {in_list(keys)}", list(keys))
+            # rows deleted and rows about to be rewritten go in one DELETE per table
+            gone = {table: set(keys) for table, keys in change.deleted.items()}
             for table, rows in change.rows.items():
-                if table in STORY_KEYS and rows:
-                    keys = sorted({row[0] for row in rows})
-                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} {in_list(keys)}", keys)
+                if table in STORY_KEYS:
+                    gone.setdefault(table, set()).update(row[0] for row in rows)
+            for table, keys in gone.items():
+                if keys:
+                    con.execute(f"DELETE FROM {table} WHERE {STORY_KEYS[table]} {in_list(sorted(keys))}", sorted(keys))
+            for table, rows in change.rows.items():
                 _insert_rows(con, table, rows)
-            pairs = list(change.cluster_ids.items())
-            for start in range(0, len(pairs), ROWS_PER_STATEMENT):
-                chunk = pairs[start:start + ROWS_PER_STATEMENT]
-                values = ", ".join(["(?, ?)"] * len(chunk))
-                for table in ("events", "event_features"):  # event_features keeps a copy for blocking
-                    returning = _RETURNING_DYAD if table == "events" else ""
-                    updated = con.execute(f"UPDATE {table} SET cluster_id = m.cluster_id FROM (VALUES {values}) "
-                                          f"AS m(event_id, cluster_id) WHERE {table}.event_id = m.event_id{returning}",
-                                          [v for pair in chunk for v in pair]).fetchall()
-                    if returning:
-                        relation_units.mark_rows_pending(con, updated)
+            written = {row[0] for row in change.rows.get("event_features", [])}  # carry their cluster_id
+            updated = _set_cluster_ids(con, "events", list(change.cluster_ids.items()), returning=_RETURNING_DYAD)
+            relation_units.mark_rows_pending(con, updated)
+            # event_features keeps a copy for blocking
+            _set_cluster_ids(con, "event_features", [p for p in change.cluster_ids.items() if p[0] not in written])
 
     def clear_stories(self) -> None:
         """Forget every story, link, signature and cluster (events keep their rows, cluster_id cleared)."""
@@ -182,8 +207,24 @@ class StoreWriter:
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> None:
+    # (INSERT OR REPLACE would save the DELETE before it, but costs DuckDB more than both together)
     columns = STORY_COLUMNS[table]
     for start in range(0, len(rows), ROWS_PER_STATEMENT):
         chunk = rows[start:start + ROWS_PER_STATEMENT]
         values = ", ".join([f"({placeholders(columns)})"] * len(chunk))
         con.execute(f"INSERT INTO {table} ({column_list(columns)}) VALUES {values}", [v for row in chunk for v in row])
+
+
+def _set_cluster_ids(con: duckdb.DuckDBPyConnection, table: str, pairs: list[tuple[str, str]],
+                     returning: str = "") -> list[tuple]:
+    """cluster_id of each (event_id, cluster_id) pair's row in `table`; the rows `returning` asks for."""
+    updated: list[tuple] = []
+    for start in range(0, len(pairs), ROWS_PER_STATEMENT):
+        chunk = pairs[start:start + ROWS_PER_STATEMENT]
+        values = ", ".join(["(?, ?)"] * len(chunk))
+        result = con.execute(f"UPDATE {table} SET cluster_id = m.cluster_id FROM (VALUES {values}) "
+                             f"AS m(event_id, cluster_id) WHERE {table}.event_id = m.event_id{returning}",
+                             [v for pair in chunk for v in pair])
+        if returning:
+            updated += result.fetchall()
+    return updated

@@ -2,8 +2,8 @@
 
 A document is compared only with candidates found through indexes (LSH buckets, a publication window
 on shared dyads, event blocks by dyad and date span), never with the whole store. Every document's
-change is written in one transaction, so an interrupted run leaves documents either fully assigned
-or still pending; re-running assigns the pending ones (idempotent). Because the document and event
+change is written in a transaction (one per batch of documents), so an interrupted run leaves
+documents either fully assigned or still pending; re-running assigns the pending ones (idempotent). Because the document and event
 relations are symmetric and clusters/stories are their connected components with member-derived ids,
 adding documents one by one gives the same result as adding them in one batch.
 """
@@ -29,15 +29,24 @@ from dyadwatch.stories.signatures import (DocSignature, lsh_buckets, signature_o
 from dyadwatch.stories.state import Membership
 
 
+# Documents assigned in one transaction: each still plans against every change before it (a transaction
+# reads its own writes), one commit instead of one per document. A failure rolls back the whole batch,
+# which leaves its documents pending.
+BATCH_DOCUMENTS = 64
+
+
 def assign_stories(store: Store, doc_ids: list[str] | None = None) -> AssignReport:
     """Assign stories and clusters to stored documents that have none yet (only `doc_ids`, if given)."""
     report = AssignReport()
-    for doc_id in state.pending_documents(store, doc_ids):
-        document = store.document(doc_id)
-        if document is None:
-            continue
-        change = plan_document(store, document, store.events(doc_id=doc_id), report)
-        store.writer.save_story_rows(change)
+    pending = state.pending_documents(store, doc_ids)
+    for start in range(0, len(pending), BATCH_DOCUMENTS):
+        batch = pending[start:start + BATCH_DOCUMENTS]
+        documents, events = store.documents_by_ids(batch), store.events_of_documents(batch)
+        with store.writer.batch():
+            for doc_id in batch:
+                if doc_id in documents:
+                    change = plan_document(store, documents[doc_id], events.get(doc_id, []), report)
+                    store.writer.save_story_rows(change)
     return report
 
 
@@ -78,11 +87,12 @@ def plan_document(store: Store, document: Document, events: list[Event], report:
     change.rows["doc_terms"] = [(bucket, sig.doc_id) for bucket in term_buckets(sig)]
     change.rows["story_links"] = [(l.doc_a, l.doc_b, l.kind, l.similarity) for l in links]
     change.rows["story_documents"] = [m.row() for m in story.members.values()]
-    change.rows["stories"] = [_story_row(store, story, sig)]
+    story_docs = _story_documents(store, story)
+    change.rows["stories"] = [_story_row(store, story.story_id, set(story_docs), sig)]
     change.deleted["stories"] = sorted(story.removed)
     change.rows["event_features"] = [_feature_row(r, clusters.assigned[r.event_id]) for r in reports]
     change.cluster_ids = clusters.assigned
-    summaries = summarise_clusters(store, story, clusters, {r.event_id: r for r in reports}, sig)
+    summaries = summarise_clusters(store, story_docs, clusters, {r.event_id: r for r in reports}, sig)
     change.rows["clusters"] = [_cluster_row(c) for c in summaries]
     change.deleted["clusters"] = sorted(clusters.removed)
 
@@ -127,10 +137,10 @@ def _regroup_copies(store: Store, sig: DocSignature, duplicates: set[str],
     return {d: members[d] for d in group}
 
 
-def summarise_clusters(store: Store, story: StoryPlan, clusters: ClusterChange, new_reports: dict[str, Report],
-                       sig: DocSignature) -> list[Cluster]:
-    """Fresh summaries for the clusters that changed and every cluster reported in the new document's story."""
-    story_docs = _story_documents(store, story)
+def summarise_clusters(store: Store, story_docs: dict[str, Membership], clusters: ClusterChange,
+                       new_reports: dict[str, Report], sig: DocSignature) -> list[Cluster]:
+    """Fresh summaries for the clusters that changed and every cluster reported in the new document's story
+    (`story_docs`: its documents, see _story_documents)."""
     members = dict(clusters.members)
     untouched = state.clusters_of_documents(store, set(story_docs)) - clusters.removed - set(members)
     members.update(state.cluster_members(store, untouched))
@@ -139,9 +149,10 @@ def summarise_clusters(store: Store, story: StoryPlan, clusters: ClusterChange, 
     reports = state.reports(store, event_ids - set(new_reports))
     reports.update({k: v for k, v in new_reports.items() if k in event_ids})
     doc_ids = {e.doc_id for e in events.values()}
-    origin_outlets = _origin_outlets(store, doc_ids, story_docs, sig)
+    outside = state.memberships(store, doc_ids - set(story_docs))  # the other stories' documents among them
+    origin_outlets = _origin_outlets(store, doc_ids, story_docs, outside, sig)
     origins = {eid: origin_of(e, origin_outlets[e.doc_id]) for eid, e in events.items()}
-    denial_scope = _stories_documents(store, doc_ids, story_docs)
+    denial_scope = _stories_documents(store, story_docs, outside)
     denials = state.denial_reports(store, denial_scope - {sig.doc_id})
     denials += [r for r in new_reports.values() if r.denial and sig.doc_id in denial_scope]
     return [summarise(cid, [events[e] for e in sorted(ids) if e in events], reports, origins, denials)
@@ -158,9 +169,10 @@ def _story_documents(store: Store, story: StoryPlan) -> dict[str, Membership]:
 
 
 def _origin_outlets(store: Store, doc_ids: set[str], story_docs: dict[str, Membership],
-                    sig: DocSignature) -> dict[str, str]:
-    """doc_id -> key of the outlet behind it: its own, or its original's for a copy or near-duplicate."""
-    rows = state.memberships(store, doc_ids - set(story_docs))
+                    outside: dict[str, Membership], sig: DocSignature) -> dict[str, str]:
+    """doc_id -> key of the outlet behind it: its own, or its original's for a copy or near-duplicate
+    (`outside`: the memberships of those not in `story_docs`)."""
+    rows = dict(outside)
     rows.update({d: m for d, m in story_docs.items() if d in doc_ids})
     original = {d: (rows[d].duplicate_of if d in rows and rows[d].duplicate_of else d) for d in doc_ids}
     names = state.outlets(store, set(original.values()) - {sig.doc_id})
@@ -168,17 +180,16 @@ def _origin_outlets(store: Store, doc_ids: set[str], story_docs: dict[str, Membe
     return {d: outlet_key(names.get(o), o) for d, o in original.items()}
 
 
-def _stories_documents(store: Store, doc_ids: set[str], story_docs: dict[str, Membership]) -> set[str]:
-    """Documents of every story that one of `doc_ids` belongs to."""
-    others = {m.story_id for m in state.memberships(store, doc_ids - set(story_docs)).values()}
+def _stories_documents(store: Store, story_docs: dict[str, Membership], outside: dict[str, Membership]) -> set[str]:
+    """Documents of the new document's story and of every story an `outside` document belongs to."""
+    others = {m.story_id for m in outside.values()}
     return set(story_docs) | set(state.story_documents_of(store, others))
 
 
-def _story_row(store: Store, story: StoryPlan, sig: DocSignature) -> tuple:
-    docs = set(state.story_documents_of(store, {story.story_id} | story.removed)) | set(story.members)
+def _story_row(store: Store, story_id: str, docs: set[str], sig: DocSignature) -> tuple:
     first, last = state.published_range(store, docs - {sig.doc_id})
     dates = [d for d in (first, last, sig.published) if d is not None]
-    return (story.story_id, len(docs), min(dates) if dates else None, max(dates) if dates else None)
+    return (story_id, len(docs), min(dates) if dates else None, max(dates) if dates else None)
 
 
 def _feature_row(r: Report, cluster_id: str) -> tuple:

@@ -2,18 +2,17 @@
 
 Signatures are what the store keeps per document instead of its word sets (512 bytes each); the LSH
 buckets find a document's near-duplicates with an indexed lookup instead of a pass over every
-stored document. MinHash comes from datasketch with fixed seeds, so signatures are stable.
+stored document. MinHash values are datasketch's (stories.minhash) with fixed seeds, so signatures are stable.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
+from dyadwatch.stories.minhash import minhash_values
 from dyadwatch.stories.profiles import cosine, document_profile
 from dyadwatch.stories.text import content_stems, shingles
 
@@ -49,17 +48,9 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-@lru_cache(maxsize=1)
-def _template() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED)
-
-
 def minhash(items: set[str]) -> np.ndarray:
     """uint32 MinHash values of a set of strings."""
-    m = _template().copy()
-    if items:
-        m.update_batch([item.encode("utf-8") for item in sorted(items)])
-    return m.hashvalues.astype(np.uint32)
+    return minhash_values([item.encode("utf-8") for item in sorted(items)], NUM_PERM, SEED)
 
 
 def signature_of(doc_id: str, text: str, published: date | None, outlet: str | None,
@@ -95,11 +86,13 @@ def term_bucket(term: str, week: int) -> int:
     return int.from_bytes(digest, "little", signed=True)
 
 
-@lru_cache(maxsize=1)
+# (bands, rows per band) that datasketch's MinHashLSH picks for LSH_THRESHOLD at NUM_PERM permutations
+# (fixed here: finding them imports scipy; tests/test_stories_minhash.py checks they still agree).
+BAND_SHAPE = (25, 5)
+
+
 def band_shape() -> tuple[int, int]:
-    """(bands, rows per band) that datasketch picks for LSH_THRESHOLD at NUM_PERM permutations."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
+    return BAND_SHAPE
 
 
 def lsh_buckets(values: np.ndarray) -> list[int]:

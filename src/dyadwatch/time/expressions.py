@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-import dateparser
 
 from dyadwatch.time import patterns as p
 from dyadwatch.time.anchoring import anchor_ago, anchor_day, anchor_month, anchor_period, anchor_weekday
@@ -304,6 +303,8 @@ def _parse_day(text: str, published: date | None) -> TimeValue | None:
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"] + (["year"] if has_year else [])}
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    import dateparser  # imported here: only a day-level date our patterns do not read needs it
+
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
