@@ -60,8 +60,6 @@ def test_a_verb_keeps_its_event_when_the_object_noun_does_not_fit_its_conditions
 
 
 @pytest.mark.parametrize("text,source,target,plover", [
-    ("Peru revoked the Chilean ambassador's diplomatic immunity on Tuesday.", "PER", "CHL", "SANCTION"),
-    ("The Kenyan government took away the Ugandan envoy's immunity.", "KEN", "UGA", "SANCTION"),
     ("Chile struck a deal with Peru on fishing rights.", "CHL", "PER", "SUPPORT"),
     ("Ghana called the Togolese raid an act of aggression.", "GHA", "TGO", "ACCUSE"),
     ("Sweden lifted its veto on Finland's entry into the council.", "SWE", "FIN", "CONCEDE"),
