@@ -105,3 +105,22 @@ def test_quitting_a_deal_told_as_suspending_it_or_withdrawing_from_it_is_one_eve
     assert same_event(suspended, withdrew, related=True)  # "deal" and "agreement" are one word in common
     assert not same_event(suspended, withdrew)  # unrelated documents need more in common
     assert not same_event(suspended, replace(withdrew, plover="ASSAULT"), related=True)  # not one family
+
+
+def test_an_undated_mention_does_not_chain_two_differently_dated_events_into_one_cluster():
+    from dyadwatch.stories.clustering import GuardedUnion, can_join
+
+    first = report(event("e1", "Manila's jets struck the Japanese depot on March 3.", "struck", plover="ASSAULT",
+                         when="2025-03-03"))
+    vague = report(event("e2", "The strike on the Japanese depot drew a promise of retaliation.", "strike",
+                         doc="d2", plover="ASSAULT"))
+    second = report(event("e3", "Manila's jets struck the Japanese depot again on March 12.", "struck", doc="d3",
+                          plover="ASSAULT", when="2025-03-12"))
+    assert can_join([first], [vague]) and can_join([vague], [second]) and not can_join([first], [second])
+    groups = GuardedUnion()
+    for r in (first, vague, second):
+        groups.add(r.event_id, [r])
+    assert groups.link("e1", "e2")
+    assert not groups.link("e2", "e3")  # e2's group holds e1, whose day cannot be e3's
+    assert groups.find("e1") == groups.find("e2") != groups.find("e3")
+    assert sorted(r.event_id for r in groups.reports[groups.find("e1")]) == ["e1", "e2"]

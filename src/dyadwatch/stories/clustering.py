@@ -1,5 +1,7 @@
 """Event clusters, incrementally: a document's reports join the stored clusters they match, merging
-clusters they bridge. Clusters are connected components of `same_event`, named after their members.
+clusters they bridge. Clusters are connected components of `same_event`, named after their members,
+except that a link never joins two groups that cannot be one event (see `can_join`): single linkage
+through an undated or loosely worded mention would otherwise chain distinct events together.
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass, field
 from dyadwatch.store import Store
 from dyadwatch.stories import state
 from dyadwatch.stories.clusters import canonical_id
-from dyadwatch.stories.matching import Report, same_event
+from dyadwatch.stories.matching import Report, date_relation, same_event
 
 
 @dataclass
@@ -38,6 +40,41 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+class GuardedUnion(UnionFind):
+    """Union-find whose groups keep their reports, and which refuses links between groups that
+    `can_join` says are two events."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reports: dict[str, list[Report]] = {}
+
+    def add(self, node: str, reports: list[Report]) -> None:
+        self.reports.setdefault(self.find(node), []).extend(reports)
+
+    def link(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        left, right = self.reports.get(ra, []), self.reports.get(rb, [])
+        if not can_join(left, right):
+            return False
+        self.union(ra, rb)
+        self.reports[self.find(ra)] = left + right
+        self.reports.pop(max(ra, rb), None)
+        return True
+
+
+def can_join(left: list[Report], right: list[Report]) -> bool:
+    """Two groups of reports can be one event unless two of their reports state dates that cannot be one
+    day (beyond the clustering tolerance), or one document's two mentions that were not judged one event
+    would end up together."""
+    for a in left:
+        for b in right:
+            if a.date and b.date and date_relation(a, b) == "conflict":
+                return False
+    return True
+
+
 CLUSTER_NODE = "cluster:"  # union-find nodes for stored clusters (event ids start with "e-" or similar)
 
 
@@ -45,17 +82,20 @@ def cluster_reports(store: Store, new: list[Report], related_docs: set[str] | No
     """Clusters for the reports of one new document, given the clusters of every processed document;
     `related_docs` are the stored documents its document links to (one story)."""
     related_docs = related_docs or set()
-    uf = UnionFind()
+    uf = GuardedUnion()
     for report in new:
-        uf.find(report.event_id)
+        uf.add(report.event_id, [report])
+    candidates = _stored_candidates(store, new)
+    for cluster_id, members in state.cluster_reports(store, {cid for _, cid in candidates}).items():
+        uf.add(CLUSTER_NODE + cluster_id, members)
     for i, a in enumerate(new):
         for b in new[i + 1:]:
             if same_event(a, b, related=True):
-                uf.union(a.event_id, b.event_id)
-    for report, cluster_id in _stored_candidates(store, new):
+                uf.link(a.event_id, b.event_id)
+    for report, cluster_id in candidates:
         for mine in new:
             if same_event(mine, report, related=report.doc_id in related_docs):
-                uf.union(mine.event_id, CLUSTER_NODE + cluster_id)
+                uf.link(mine.event_id, CLUSTER_NODE + cluster_id)
     return _components(store, uf, [r.event_id for r in new])
 
 

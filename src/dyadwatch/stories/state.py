@@ -135,6 +135,18 @@ def cluster_members(store: Store, cluster_ids: set[str]) -> dict[str, set[str]]:
     return members
 
 
+def cluster_reports(store: Store, cluster_ids: set[str]) -> dict[str, list[Report]]:
+    """cluster_id -> the reports of its stored events."""
+    found: dict[str, list[Report]] = {}
+    if not cluster_ids:
+        return found
+    ids = sorted(cluster_ids)
+    rows = store.sql(f"SELECT cluster_id, report FROM event_features WHERE cluster_id {in_list(ids)}", ids)
+    for cid, report in rows:
+        found.setdefault(cid, []).append(report_from_json(report))
+    return found
+
+
 def clusters_of_documents(store: Store, doc_ids: set[str]) -> set[str]:
     if not doc_ids:
         return set()
