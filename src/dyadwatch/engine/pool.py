@@ -4,7 +4,9 @@ inside the same guards as the local engine; results come back in input order.
 At most `2 * jobs` batches are in flight, so memory stays bounded whatever the input size. A worker
 that dies (killed, out of memory, a crash in native code) breaks the pool: the batches it held are
 coded again one document per task in a fresh pool, and a document that kills a worker on its own is
-rejected as `internal_error`, so one bad document never costs another.
+rejected as `internal_error`, so one bad document never costs another. A long document reaches the
+workers as its pieces (dyadwatch.engine.pieces), so its pieces are coded side by side, and is joined
+back into one document before it is yielded.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
+from dyadwatch.engine.pieces import code_split
 from dyadwatch.guarded import BATCH_SIZE, Coded, code_guarded
 from dyadwatch.ingest.ids import reject
 from dyadwatch.records import Document
@@ -89,6 +92,12 @@ def code_in_pool(documents: Iterable[Document], jobs: int, *, learned: bool = Fa
                  doc_timeout: float | None = None, batch_size: int = BATCH_SIZE,
                  worker: BatchCoder = _code_batch) -> Iterator[Coded]:
     """Code each document in `jobs` worker processes; yields one Coded per document, in input order."""
+    return code_split(documents, lambda parts: _code_parts(parts, jobs, learned, doc_timeout, batch_size, worker))
+
+
+def _code_parts(documents: Iterator[Document], jobs: int, learned: bool, doc_timeout: float | None,
+                batch_size: int, worker: BatchCoder) -> Iterator[Coded]:
+    """One Coded per document (a short document or a piece of a long one), in input order."""
     stream = iter(documents)
     pool = WorkerPool(jobs, learned, worker)
     in_flight: deque[tuple[list[Document], Future]] = deque()
