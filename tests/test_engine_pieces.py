@@ -97,3 +97,11 @@ def test_a_long_document_split_across_workers_stores_what_one_process_stores(tmp
     late = [json.loads(r) for r in results[0][1] if json.loads(r)["evidence"]["start"] > 3 * PIECE_CHARS]
     assert late and all(e["doc_id"] == "long" for e in late)  # events of the last piece, in document offsets
     assert results[0] == results[1]
+
+
+def test_batches_are_bounded_in_documents_and_characters():
+    from dyadwatch.engine.pool import _batches
+
+    docs = [doc(n, "x" * size) for n, size in enumerate([10, 10, 30, 50, 5, 5, 5, 5])]
+    sizes = [[len(d.text) for d in batch] for batch in _batches(docs, batch_size=3, max_chars=40)]
+    assert sizes == [[10, 10], [30], [50], [5, 5, 5], [5]]
