@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from dyadwatch import deadline
 from dyadwatch.ingest.ids import internal_error, reject
-from dyadwatch.nlp.chunks import code_pieces, piece_limit
+from dyadwatch.nlp.chunks import code_pieces, piece_limit, sentence_count
 from dyadwatch.records import Document, Event, Rejection
 
 BATCH_SIZE = 16
@@ -31,6 +31,7 @@ class Coded:
     document: Document
     events: list[Event] = field(default_factory=list)
     failure: Rejection | None = None
+    sentences: int = 0  # how many sentences the coded text has (a piece's count shifts the pieces after it)
 
 
 def code_guarded(documents: Iterable[Document], nlp: Language, *, batch_size: int = BATCH_SIZE,
@@ -50,7 +51,7 @@ def _code_batch(batch: list[Document], nlp: Language, doc_timeout: float | None)
             with deadline.time_budget(doc_timeout):
                 docs = list(nlp.pipe((_make(nlp, d) for d in batch), batch_size=len(batch)))
                 deadline.check()  # off the main thread nothing interrupts nlp.pipe: check once it returns
-            return [Coded(d, _events(doc)) for d, doc in zip(batch, docs)]
+            return [Coded(d, _events(doc), sentences=sentence_count(doc)) for d, doc in zip(batch, docs)]
         except Exception:  # noqa: BLE001 - the batch is retried one document at a time, which records the error
             pass
     return [code_one(d, nlp, doc_timeout) for d in batch]
@@ -64,8 +65,8 @@ def code_one(document: Document, nlp: Language, doc_timeout: float | None = DEFA
     budget = doc_timeout * max(1, -(-len(document.text) // piece_limit(nlp))) if doc_timeout else None
     try:
         with deadline.time_budget(budget):
-            events, _ = code_pieces(nlp, document.text, lambda doc, k: _label(doc, document, k), deadline.check)
-            return Coded(document, events)
+            events, docs = code_pieces(nlp, document.text, lambda doc, k: _label(doc, document, k), deadline.check)
+            return Coded(document, events, sentences=sum(sentence_count(doc) for doc in docs))
     except deadline.DocTimeout:
         return Coded(document, failure=reject(document.origin, "timeout", f"not coded within {budget:g} s "
                                               "(--doc-timeout)", doc_id=document.doc_id))

@@ -1,10 +1,13 @@
 """Coding in worker processes: each worker builds the pipeline once and codes batches of documents
 inside the same guards as the local engine; results come back in input order.
 
-At most `2 * jobs` batches are in flight, so memory stays bounded whatever the input size. A worker
+A batch holds at most `batch_size` documents and BATCH_CHARS characters (unless one document is
+longer), and at most `2 * jobs` batches are in flight, so memory stays bounded whatever the input size. A worker
 that dies (killed, out of memory, a crash in native code) breaks the pool: the batches it held are
 coded again one document per task in a fresh pool, and a document that kills a worker on its own is
-rejected as `internal_error`, so one bad document never costs another.
+rejected as `internal_error`, so one bad document never costs another. A long document reaches the
+workers as its pieces (dyadwatch.engine.pieces), so its pieces are coded side by side, and is joined
+back into one document before it is yielded.
 """
 from __future__ import annotations
 
@@ -16,11 +19,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 
+from dyadwatch.engine.pieces import code_split
 from dyadwatch.guarded import BATCH_SIZE, Coded, code_guarded
 from dyadwatch.ingest.ids import reject
 from dyadwatch.records import Document
+
+BATCH_CHARS = 40_000  # four pieces of a long text: a batch's memory and time stay those of a few articles
 
 _worker_nlp = None
 _worker_learned = True
@@ -89,12 +94,18 @@ def code_in_pool(documents: Iterable[Document], jobs: int, *, learned: bool = Tr
                  doc_timeout: float | None = None, batch_size: int = BATCH_SIZE,
                  worker: BatchCoder = _code_batch) -> Iterator[Coded]:
     """Code each document in `jobs` worker processes; yields one Coded per document, in input order."""
-    stream = iter(documents)
+    return code_split(documents, lambda parts: _code_parts(parts, jobs, learned, doc_timeout, batch_size, worker))
+
+
+def _code_parts(documents: Iterator[Document], jobs: int, learned: bool, doc_timeout: float | None,
+                batch_size: int, worker: BatchCoder) -> Iterator[Coded]:
+    """One Coded per document (a short document or a piece of a long one), in input order."""
+    batches = _batches(documents, batch_size)
     pool = WorkerPool(jobs, learned, worker)
     in_flight: deque[tuple[list[Document], Future]] = deque()
     try:
         while True:
-            while len(in_flight) < 2 * jobs and (batch := list(islice(stream, batch_size))):
+            while len(in_flight) < 2 * jobs and (batch := next(batches, None)):
                 in_flight.append((batch, pool.submit(batch, doc_timeout)))
             if not in_flight:
                 return
@@ -106,6 +117,20 @@ def code_in_pool(documents: Iterable[Document], jobs: int, *, learned: bool = Tr
                 in_flight.clear()
     finally:
         pool.close()
+
+
+def _batches(documents: Iterable[Document], batch_size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Document]]:
+    """Consecutive batches of at most `batch_size` documents and `max_chars` characters (or one document)."""
+    batch: list[Document] = []
+    chars = 0
+    for document in documents:
+        if batch and (len(batch) == batch_size or chars + len(document.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(document)
+        chars += len(document.text)
+    if batch:
+        yield batch
 
 
 def _recover(batches: list[list[Document]], pool: WorkerPool, doc_timeout: float | None) -> Iterator[Coded]:

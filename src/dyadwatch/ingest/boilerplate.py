@@ -129,7 +129,7 @@ def ends_with_email(line: str) -> bool:
 
 
 def letter_count(line: str) -> int:
-    return sum(1 for ch in line if ch.isalpha())
+    return sum(map(str.isalpha, line))
 
 
 def _tokens(line: str) -> list[str]:

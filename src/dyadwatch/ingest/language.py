@@ -88,8 +88,8 @@ class LanguageVerdict:
 
 def measure_language(text: str) -> LanguageVerdict:
     """Script share and function-word counts of `text`."""
-    letters = [ch for ch in text if ch.isalpha()]
-    latin = sum(1 for ch in letters if _LATIN_LETTER.match(ch))
+    letters = "".join(filter(str.isalpha, text))
+    latin = len(_LATIN_LETTER.findall(letters))  # one match per Latin letter
     tokens = [t.replace("’", "'") for t in _WORD.findall(text)]
     return LanguageVerdict(latin_share=latin / len(letters) if letters else 0.0, tokens=len(tokens),
                            english=sum(1 for t in tokens if t.lower() in ENGLISH_FUNCTION_WORDS),

@@ -80,8 +80,18 @@ def code_pieces(nlp: Language, text: str, label: Callable[[Doc, int], Doc],
         events += [_shifted(e, doc_id, offset, sentences) for e in doc._.events or []]
         docs.append(doc)
         offset += len(piece_text)
-        sentences += sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+        sentences += sentence_count(doc)
     return events, docs
+
+
+def sentence_count(doc: Doc) -> int:
+    """How many sentences `doc` has (1 when nothing set sentence boundaries)."""
+    return sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+
+
+def shifted_events(events: list[Event], doc_id: str, chars: int, sentences: int) -> list[Event]:
+    """The events of a piece that starts `chars` characters and `sentences` sentences into document `doc_id`."""
+    return [_shifted(e, doc_id, chars, sentences) for e in events]
 
 
 def _shifted(event: Event, doc_id: str, chars: int, sentences: int) -> Event:

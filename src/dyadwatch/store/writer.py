@@ -28,9 +28,11 @@ from dyadwatch.store.rows import (
 )
 
 INSERT_DOCUMENT = f"INSERT INTO documents ({column_list(DOCUMENT_COLUMNS)}) VALUES ({placeholders(DOCUMENT_COLUMNS)})"
-INSERT_EVENTS = f"INSERT INTO events ({column_list(EVENT_COLUMNS)}) VALUES "
-EVENT_VALUES = f"({placeholders(EVENT_COLUMNS)})"
-EVENTS_PER_STATEMENT = 200  # one multi-row INSERT is ~3x faster than executemany in DuckDB
+# A document's events go in as one Arrow table: about 7x less CPU than multi-row INSERT ... VALUES
+# statements, whose thousands of parameters DuckDB binds one by one.
+INSERT_EVENTS = (f"INSERT INTO events ({column_list(EVENT_COLUMNS)}) "
+                 f"SELECT {column_list(EVENT_COLUMNS)} FROM dyadwatch_new_events")
+_INTEGER_EVENT_COLUMNS = {"sentence_index", "quad_class", "evidence_start", "evidence_end", "trigger_start"}
 INSERT_REJECTION = (f"INSERT INTO rejections ({column_list(REJECTION_COLUMNS)}) "
                     f"VALUES ({placeholders(REJECTION_COLUMNS)})")
 
@@ -129,11 +131,14 @@ class StoreWriter:
     @staticmethod
     def _write_document(con: duckdb.DuckDBPyConnection, doc: Document, events: list[Event]) -> None:
         con.execute(INSERT_DOCUMENT, document_row(doc))
-        for start in range(0, len(events), EVENTS_PER_STATEMENT):
-            rows = [event_row(e) for e in events[start:start + EVENTS_PER_STATEMENT]]
-            con.execute(INSERT_EVENTS + ", ".join([EVENT_VALUES] * len(rows)), [v for row in rows for v in row])
-            asserted = [row for row in rows if row[_COLUMN_AT["status"]] == "asserted"]
-            relation_units.mark_rows_pending(con, [tuple(row[_COLUMN_AT[c]] for c in _DYAD_COLUMNS) for row in asserted])
+        if events:
+            con.register("dyadwatch_new_events", _events_table(events))
+            con.execute(INSERT_EVENTS)
+            # Not in a `finally`: after a failed INSERT the transaction is aborted and unregistering would
+            # raise over the real error; the next document's register replaces the view anyway.
+            con.unregister("dyadwatch_new_events")
+            rows = [event_row(e) for e in events if e.status == "asserted"]
+            relation_units.mark_rows_pending(con, [tuple(row[_COLUMN_AT[c]] for c in _DYAD_COLUMNS) for row in rows])
 
     def save_rejection(self, rej: Rejection) -> bool:
         """Store a rejection; False (nothing written) if one with that rejection_id is stored."""
@@ -204,6 +209,16 @@ class StoreWriter:
 
     def relations_stale(self) -> bool:
         return relation_units.needs_refresh(self._con)
+
+
+def _events_table(events: list[Event]) -> Any:
+    """The events as a pyarrow Table with the events table's columns (VARCHAR, INTEGER, DOUBLE)."""
+    import pyarrow as pa  # imported here: it costs 0.1 s at start-up, and only writing events needs it
+
+    rows = [event_row(e) for e in events]
+    types = {c: pa.int64() if c in _INTEGER_EVENT_COLUMNS else pa.float64() if c == "goldstein" else pa.string()
+             for c in EVENT_COLUMNS}
+    return pa.table({c: pa.array([row[i] for row in rows], type=types[c]) for i, c in enumerate(EVENT_COLUMNS)})
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> None:
