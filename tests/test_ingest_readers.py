@@ -158,3 +158,22 @@ def test_special_file_is_unsupported(tmp_path):
     os.mkfifo(fifo)
     [rej] = read_inputs([fifo])
     assert rej.reason == "unsupported_type"
+
+
+def test_articles_carry_their_files_modification_day(tmp_path):
+    from datetime import date
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "Peru protested to Chile on Monday about the border."}) + "\n")
+    os.utime(path, (1683370000, 1683370000))  # 2023-05-06 10:46 UTC: the 5th or 6th in any time zone
+    [article] = read_inputs([path])
+    assert isinstance(article, Article) and article.received in {date(2023, 5, 6), date(2023, 5, 5)}
+
+
+def test_a_folder_does_not_ingest_the_files_it_is_told_to_skip(tmp_path):
+    (tmp_path / "story.txt").write_text("Peru protested to Chile on Monday about the border.\n")
+    (tmp_path / "out.duckdb").write_bytes(b"DUCK" * 10)
+    (tmp_path / "out.duckdb.wal").write_bytes(b"WAL")
+    skip = {(tmp_path / "out.duckdb").resolve(), (tmp_path / "out.duckdb.wal").resolve()}
+    assert [i.origin for i in read_inputs([tmp_path])] == [str(tmp_path / n) for n in
+                                                           ("out.duckdb", "out.duckdb.wal", "story.txt")]
+    assert [i.origin for i in read_inputs([tmp_path], skip=skip)] == [str(tmp_path / "story.txt")]

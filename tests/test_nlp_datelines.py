@@ -1,6 +1,8 @@
 """Wire datelines: split from the first sentence (fast, on spacy.blank) and kept out of coding (full model)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 import spacy
 
@@ -118,3 +120,30 @@ def test_the_dateline_is_neither_evidence_nor_actor():
     assert not any(e.evidence.text.startswith("CAIRO") for e in events)
     doc = shared_pipeline()(text)
     assert "CAIRO" not in {span.text for span in doc.spans["actors"]}
+
+
+@pytest.mark.parametrize("text,received,published,assumed", [
+    ("SUVA, Aug. 9 (Pacific Wire) - Talks resumed.", date(2025, 8, 11), "2025-08-09", True),
+    ("SUVA, Aug. 9 (Pacific Wire) - Talks resumed.", date(2025, 3, 1), "2024-08-09", True),   # not a future day
+    ("Talks resume\n\nSUVA, Aug. 9 (Pacific Wire) - Talks resumed.", date(2025, 8, 9), "2025-08-09", True),
+    ("SUVA, Feb. 29 (Pacific Wire) - Talks resumed.", date(2025, 3, 1), "2024-02-29", True),   # leap day
+    ("SUVA, Fiji, Aug. 9, 2021 - Talks resumed.", date(2025, 3, 1), "2021-08-09", False),      # its own year
+    ("SUVA (Pacific Wire) - Talks resumed.", date(2025, 3, 1), None, False),                  # no day at all
+    ("SUVA, Aug. 9 (Pacific Wire) - Talks resumed.", None, None, False),                      # nothing to go by
+    ("Talks resumed in Suva on Aug. 9 after a pause.", date(2025, 8, 11), None, False),       # no dateline
+])
+def test_the_dateline_gives_an_undated_documents_publication_day(text, received, published, assumed):
+    from dyadwatch.nlp.datelines import dateline_publication
+    day, note = dateline_publication(text, received)
+    assert (day.isoformat() if day else None) == published
+    assert (note is not None) == assumed and (not note or published in note)
+
+
+def test_a_prepared_document_without_a_date_takes_its_datelines_and_says_when_it_assumed_the_year():
+    from dyadwatch.ingest import prepare
+    from dyadwatch.records import Article
+    body = "SUVA, Aug. 9 (Pacific Wire) - Fiji and Tonga resumed talks on fishing rights, officials said."
+    doc = prepare(Article(origin="a.txt", text=body, received=date(2025, 8, 10)))
+    assert doc.published == date(2025, 8, 9) and any("no year" in w for w in doc.warnings)
+    given = prepare(Article(origin="b.txt", text=body, published="2025-08-12", received=date(2025, 8, 20)))
+    assert given.published == date(2025, 8, 12) and not given.warnings

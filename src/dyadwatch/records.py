@@ -28,6 +28,7 @@ class Article:
     published: str | None = None  # ISO 8601 date or datetime, as given
     raw_bytes: int = 0  # size of the raw input, for the size limit
     ignored_fields: tuple[str, ...] = ()  # JSON fields present but not read (see dyadwatch.ingest.fields)
+    received: date | None = None  # the input file's modification day: the article was published by then
 
 
 @dataclass
@@ -43,6 +44,9 @@ class Document:
     outlet: str | None = None
     published: date | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)  # dropped or assumed on the way in (not stored)
+    # the day by which it was published (its file's modification day, else the ingest day): gives a year
+    # to a dateline without one (not stored)
+    received: date | None = field(default=None, compare=False)
 
 
 @dataclass

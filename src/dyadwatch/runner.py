@@ -96,7 +96,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
         _notify(progress, report, 0)
 
     def accepted() -> Iterator[Document]:
-        for item in read_inputs(paths, max_bytes=max_bytes):
+        for item in read_inputs(paths, max_bytes=max_bytes, skip=_store_files(store)):
             result = _prepared(item, defaults, max_bytes, report)
             if not isinstance(result, Rejection):
                 known = seen.get(result.doc_id) or store.document_hash(result.doc_id)
@@ -185,3 +185,9 @@ def _saved(writer: StoreWriter, coded: Coded) -> bool | Rejection:
 def _notify(progress: ProgressCallback | None, report: IngestReport, words: int) -> None:
     if progress is not None:
         progress(report, words)
+
+
+def _store_files(store: Store) -> set[Path]:
+    """The database being written and its write-ahead log: a folder that holds them does not ingest them."""
+    path = Path(store.path).resolve()
+    return {path, path.with_name(path.name + ".wal")}

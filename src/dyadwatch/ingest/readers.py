@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +31,11 @@ TOO_DEEP = "JSON nested too deeply to read"
 Item = Article | Rejection
 
 
-def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None) -> Iterator[Item]:
+def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None,
+                skip: set[Path] | frozenset[Path] = frozenset()) -> Iterator[Item]:
     """Articles (or rejections) from files and folders, in a deterministic order.
+
+    Files of a folder whose resolved path is in `skip` (the database being written) are passed over.
 
     With `max_bytes`, a file or JSON line larger than that is rejected as "oversized" without
     being decoded (prepare() applies the same limit to whatever it is given).
@@ -38,7 +43,7 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None) ->
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _read_folder(path, max_bytes)
+            yield from _read_folder(path, max_bytes, skip)
         elif path.is_file():
             yield from guarded_file(path, max_bytes)
         elif path.exists():
@@ -47,8 +52,10 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None) ->
             yield reject(str(path), "not_found", "no such file or folder")
 
 
-def _read_folder(folder: Path, max_bytes: int | None) -> Iterator[Item]:
+def _read_folder(folder: Path, max_bytes: int | None, skip: set[Path] | frozenset[Path]) -> Iterator[Item]:
     for path in walk_folder(folder):
+        if skip and path.resolve() in skip:
+            continue
         if path.suffix.lower() in SUPPORTED_SUFFIXES:
             yield from guarded_file(path, max_bytes)
         else:
@@ -58,9 +65,19 @@ def _read_folder(folder: Path, max_bytes: int | None) -> Iterator[Item]:
 def guarded_file(path: Path, max_bytes: int | None) -> Iterator[Item]:
     """read_file, except that an exception ends only this file, as an internal_error rejection."""
     try:
-        yield from read_file(path, max_bytes=max_bytes)
+        received = _modified_day(path)
+        for item in read_file(path, max_bytes=max_bytes):
+            yield replace(item, received=received) if isinstance(item, Article) else item
     except Exception as exc:  # noqa: BLE001 - recorded as the file's rejection, the run goes on
         yield internal_error(str(path), exc)
+
+
+def _modified_day(path: Path) -> date | None:
+    """The file's modification day: an article saved to it was published by then."""
+    try:
+        return date.fromtimestamp(path.stat().st_mtime)
+    except (OSError, OverflowError, ValueError):
+        return None  # read_file reports an unreadable file; a clock off the calendar gives no day
 
 
 def walk_folder(folder: Path) -> list[Path]:

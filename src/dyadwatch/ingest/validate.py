@@ -67,11 +67,21 @@ def prepare(article: Article, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | 
         return reject(origin, "non_english", verdict.describe(), doc_id=given_id)
 
     published, warnings = _publication(article.published, page.published)
+    received = article.received or date.today()
+    if published is None:
+        published, note = _from_dateline(cleaned, received)
+        warnings += (note,) if note else ()
     return Document(
         doc_id=given_id or derived_doc_id(cleaned), text=cleaned, content_hash=content_hash(cleaned),
         origin=origin, title=title, url=article.url or page.url, outlet=article.outlet or page.outlet,
-        published=published, warnings=warnings,
+        published=published, warnings=warnings, received=received,
     )
+
+
+def _from_dateline(text: str, received: date) -> tuple[date | None, str | None]:
+    from dyadwatch.nlp.datelines import dateline_publication  # its module imports spaCy: only when needed
+
+    return dateline_publication(text, received)
 
 
 def _publication(given: str | None, from_page: str | None) -> tuple[date | None, tuple[str, ...]]:

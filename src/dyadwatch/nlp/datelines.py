@@ -12,6 +12,9 @@ not the first of a parenthetical pair ("Kenya — long an ally — said").
 
 A dateline that gives a full date (with its year) is the document's reference date when it has no
 publication date: Doc._.published is set from it, so relative dates and the fallback date use it.
+`dateline_publication` reads the same at ingest, so the stored document carries the date; there a
+dateline without a year ("SEOUL, June 19 (Yonhap) --") takes the latest such day on or before the day the
+article was received (its file's modification day), with a warning that says so.
 """
 from __future__ import annotations
 
@@ -51,6 +54,8 @@ DATELINES: tuple[re.Pattern[str], ...] = (
 # The story after a dateline opens like a sentence: "Kenya — long an ally — said" is no dateline.
 BODY_START = re.compile(r"[A-Z0-9\"'“‘(]")
 MAX_DATELINE_CHARS = 200  # a dateline is a place, a date and an agency: the match never reads further
+MAX_DATELINE_PARAGRAPHS = 5  # a dateline opens the story: after a headline, a byline or two at most
+MAX_DATELINE_SCAN = 5_000
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -131,6 +136,46 @@ def dateline_date(match: re.Match[str]) -> date | None:
         return date(int(groups["year"]), month, int(groups["day"]))
     except ValueError:
         return None  # "February 30, 2024": not a day, so no reference date
+
+
+def dateline_publication(text: str, received: date | None) -> tuple[date | None, str | None]:
+    """The publication day a dateline opening one of the first paragraphs gives, and a note when its
+    year was assumed (a dateline without one, dated by the latest such day on or before `received`)."""
+    for start in _paragraph_starts(text, MAX_DATELINE_PARAGRAPHS):
+        match = find_dateline(text, start)
+        if match is None or not match.groupdict().get("month"):
+            continue
+        day = dateline_date(match)
+        if day is not None or match.group("year"):
+            return day, None
+        assumed = _latest_day_by(match, received)
+        if assumed is None:
+            return None, None
+        return assumed, (f"dateline {match.group(0).strip()!r} gives no year: took {assumed.isoformat()}, the latest "
+                         f"such day on or before {received.isoformat()} (the input's date); --published sets it")
+    return None, None
+
+
+def _paragraph_starts(text: str, limit: int) -> list[int]:
+    """Where the first `limit` non-blank lines begin (past their indentation)."""
+    return [m.end() for _, m in zip(range(limit), _LINE_START.finditer(text, 0, MAX_DATELINE_SCAN))]
+
+
+_LINE_START = re.compile(r"^[ \t]*(?=\S)", re.MULTILINE)
+
+
+def _latest_day_by(match: re.Match[str], received: date | None) -> date | None:
+    if received is None:
+        return None
+    month = MONTHS.index(match.group("month")[:3].lower()) + 1
+    for year in (received.year, received.year - 1):
+        try:
+            day = date(year, month, int(match.group("day")))
+        except ValueError:
+            continue  # "February 29" outside a leap year, "June 31"
+        if day <= received:
+            return day
+    return None
 
 
 SENTENCE_ENDS = {".", "!", "?"}
