@@ -125,6 +125,7 @@ def test_the_shipped_model_was_trained_on_the_shipped_corpus():
     assert trained_on["config"] == script.read_config(script.DEFAULT_CONFIG)
 
 
+@pytest.mark.slow
 @pytest.mark.model
 def test_training_is_reproducible(tmp_path):
     import json
@@ -158,7 +159,7 @@ def test_training_is_reproducible(tmp_path):
 
 
 @pytest.mark.model
-def test_the_learned_pipeline_scores_every_candidate_with_the_shipped_model():
+def test_the_learned_pipeline_scores_every_candidate_with_the_shipped_model(nlp):
     from dyadwatch.coding.features import is_candidate
     from dyadwatch.coding.learned import default_model
     from dyadwatch.pipeline import build_pipeline
@@ -169,4 +170,4 @@ def test_the_learned_pipeline_scores_every_candidate_with_the_shipped_model():
     scores = doc._.trigger_scores
     assert {t.i for t in doc if is_candidate(t)} == set(scores) != set()
     assert all(0.0 <= p.probability <= 1.0 for p in scores.values())
-    assert build_pipeline()("Ghana thanked Togo.")._.trigger_scores == {}  # off by default: rules alone
+    assert nlp("Ghana thanked Togo.")._.trigger_scores == {}  # off by default (build_pipeline()): rules alone

@@ -5,10 +5,13 @@ keeps the built object as a pickle under the user's cache folder ($DYADWATCH_CAC
 $XDG_CACHE_HOME/dyadwatch, else ~/.cache/dyadwatch), named by a SHA-256 over the bytes of every file
 of the installed package (code and data) and the Python version: any change to either builds anew,
 and an old file is never read. The cache is only a shortcut: when it cannot be read or written the
-object is built as usual.
+object is built as usual. Several processes may build the same object at once (parallel test
+workers, a pool of ingest workers on a fresh machine): each writes a private temporary file and
+renames it into place, so a reader finds no file or a whole one, never a half-written one.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -41,9 +44,14 @@ def package_digest() -> str:
     return digest.hexdigest()
 
 
+def cache_path(name: str) -> Path:
+    """Where the object called `name` built by this package (and this Python) is kept."""
+    return cache_folder() / f"{name}-{package_digest()[:32]}.pickle"
+
+
 def cached(name: str, build: Callable[[], T]) -> T:
     """The object `build()` makes, read from the cache when this package built it before."""
-    path = cache_folder() / f"{name}-{package_digest()[:32]}.pickle"
+    path = cache_path(name)
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
@@ -55,10 +63,18 @@ def cached(name: str, build: Callable[[], T]) -> T:
 
 
 def _store(path: Path, value: object) -> None:
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp",
+                                         delete=False) as handle:
+            temporary = Path(handle.name)
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)  # atomic: a concurrent reader sees the old state or the whole file
+        os.replace(temporary, path)  # atomic: a concurrent reader sees the old state or the whole file
+        temporary = None
     except OSError:
         pass  # a read-only or full disk: the next start builds again
+    finally:
+        if temporary is not None:  # a write that failed half-way leaves nothing behind
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
