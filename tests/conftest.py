@@ -1,14 +1,22 @@
-"""Shared fixtures: the full pipeline is built once per test session (model tests only)."""
+"""Shared fixtures (the full pipeline is built once per test process, model tests only) and the order
+in which pytest-xdist hands files to its workers: files with a test marked `slow` first, so that the
+long ones start early and the workers finish together instead of one waiting on a late long file."""
 from __future__ import annotations
 
 import pytest
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)  # stable: collection order otherwise
+
+
 @pytest.fixture(scope="session")
 def nlp():
-    from dyadwatch.pipeline import build_pipeline
+    """The pipeline `ingest` uses in this process (shared_pipeline), so it is loaded once, not twice."""
+    from dyadwatch.pipeline import shared_pipeline
 
-    return build_pipeline()
+    return shared_pipeline()
 
 
 @pytest.fixture(scope="session")

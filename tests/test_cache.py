@@ -1,5 +1,11 @@
-"""The on-disk cache of compiled artefacts: built once, read back, never read for another package."""
+"""The on-disk cache of compiled artefacts: built once, read back, never read for another package, and
+never read half-written while other processes write it."""
 from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
 
 import dyadwatch.cache as cache
 
@@ -30,6 +36,15 @@ def test_an_unwritable_cache_still_builds(tmp_path, monkeypatch):
     blocker.write_text("not a folder")
     monkeypatch.setenv("DYADWATCH_CACHE", str(blocker / "sub"))
     assert cache.cached("thing", lambda: 42) == 42
+
+
+def test_a_write_that_fails_half_way_leaves_no_file(tmp_path):
+    unpicklable = {"names": ["Kenya"], "build": lambda: None}
+    try:
+        cache._store(tmp_path / "thing.pickle", unpicklable)
+    except (pickle.PicklingError, AttributeError):
+        pass  # the caller hears of it; what matters here is the folder
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_corrupt_cache_file_is_rebuilt(tmp_path, monkeypatch):
@@ -86,3 +101,78 @@ def test_two_processes_building_at_once_both_get_a_whole_value(tmp_path):
     assert [p.suffix for p in tmp_path.iterdir()] == [".pickle"]  # one file, no temporary left behind
     done = subprocess.run([sys.executable, "-c", RACE, "three"], env=env, stdout=subprocess.PIPE, text=True, check=True)
     assert done.stdout.strip() in {"one", "two"}  # read back, not built
+
+
+# -- several processes at once (parallel test workers, ingest workers on a fresh machine) --------------
+
+WRITER = """
+import sys
+import dyadwatch.cache as cache
+value = [f"name {i}" for i in range(int(sys.argv[1]))]
+for _ in range(int(sys.argv[2])):
+    cache._store(cache.cache_path("big"), value)
+"""
+
+BUILDER = """
+import json, sys, time
+from pathlib import Path
+import dyadwatch.cache as cache
+arrived = Path(sys.argv[1])
+built = []
+
+def build():
+    (arrived / sys.argv[2]).touch()
+    deadline = time.monotonic() + 60
+    while len(list(arrived.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)  # both processes are building before either stores
+    built.append(1)
+    return {"names": [f"name {i}" for i in range(50_000)]}
+
+value = cache.cached("slow", build)
+print(json.dumps({"built": len(built), "names": len(value["names"])}))
+"""
+
+
+def _python(script: str, *args: object) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", script, *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _leftovers(folder):
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(".pickle"))
+
+
+def test_a_reader_never_sees_a_half_written_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("DYADWATCH_CACHE", str(tmp_path))
+    size = 200_000
+    cache._store(cache.cache_path("big"), [f"name {i}" for i in range(size)])
+    rebuilt = []
+
+    def build():
+        rebuilt.append(1)  # reached only when the file on disk could not be read whole
+        return []
+
+    writers = [_python(WRITER, size, 10) for _ in range(2)]
+    reads = 0
+    while any(w.poll() is None for w in writers) or reads < 3:
+        assert len(cache.cached("big", build)) == size
+        reads += 1
+    for writer in writers:
+        assert writer.wait() == 0, writer.stderr.read()
+    assert rebuilt == [] and reads >= 3
+    assert _leftovers(tmp_path) == []
+
+
+def test_two_processes_building_at_once_both_get_it_and_leave_one_whole_file(tmp_path, monkeypatch):
+    cache_dir, arrived = tmp_path / "cache", tmp_path / "arrived"
+    arrived.mkdir()
+    monkeypatch.setenv("DYADWATCH_CACHE", str(cache_dir))
+    builders = [_python(BUILDER, arrived, name) for name in ("one", "two")]
+    results = []
+    for builder in builders:
+        out, err = builder.communicate(timeout=120)
+        assert builder.returncode == 0, err
+        results.append(json.loads(out))
+    assert results == [{"built": 1, "names": 50_000}] * 2
+    assert [p.name for p in cache_dir.iterdir()] == [cache.cache_path("slow").name]
+    assert len(cache.cached("slow", lambda: {"names": []})["names"]) == 50_000

@@ -147,6 +147,7 @@ def test_the_shipped_model_was_trained_on_the_shipped_corpus():
     assert trained_on["config"] == script.read_config(script.DEFAULT_CONFIG)
 
 
+@pytest.mark.slow
 @pytest.mark.model
 def test_training_is_reproducible(tmp_path):
     import json
@@ -180,7 +181,7 @@ def test_training_is_reproducible(tmp_path):
 
 
 @pytest.mark.model
-def test_the_learned_pipeline_scores_every_candidate_with_the_shipped_model():
+def test_the_learned_pipeline_scores_every_candidate_with_the_shipped_model(nlp):
     from dyadwatch.coding.features import is_candidate
     from dyadwatch.coding.learned import default_model
     from dyadwatch.pipeline import build_pipeline

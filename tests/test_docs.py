@@ -1,13 +1,15 @@
 """Every CLI command and option is documented in the README (the Datasette habit)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import typer.main
 
 from dyadwatch.cli.main import app
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _commands():
@@ -34,3 +36,12 @@ def test_every_option_is_in_the_readme():
 
 def test_readme_has_the_two_commands():
     assert "make demo" in README and "make test" in README
+
+
+def test_the_readme_names_the_command_ci_runs():
+    """CI runs `make test`; the README quotes the pytest command that target runs."""
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    recipe = re.search(r"^test:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert recipe, "no test target in the Makefile"
+    command = recipe.group(1).strip().splitlines()[-1].strip().replace("$(PY)", ".venv/bin/python")
+    assert f"`{command}`" in README, f"the README does not quote {command!r}"

@@ -10,6 +10,7 @@ pytestmark = pytest.mark.model
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "dyadwatch" / "data" / "sample"
 
 
+@pytest.mark.slow
 def test_dask_localcluster_stores_what_the_local_engine_stores(tmp_path):
     from distributed import LocalCluster
 

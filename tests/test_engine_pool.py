@@ -35,6 +35,7 @@ def test_a_worker_that_dies_costs_only_its_document_and_order_is_kept():
     assert coded[7].failure.reason == "internal_error" and "died" in coded[7].failure.detail
 
 
+@pytest.mark.slow
 @pytest.mark.model
 def test_two_worker_processes_store_what_one_process_stores(tmp_path):
     from dyadwatch.runner import ingest_paths
@@ -53,6 +54,7 @@ def test_two_worker_processes_store_what_one_process_stores(tmp_path):
     assert results[0] == results[1]
 
 
+@pytest.mark.slow
 def test_workers_end_when_the_ingest_process_is_killed(tmp_path):
     import signal
     import subprocess

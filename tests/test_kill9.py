@@ -42,6 +42,7 @@ def _stored(db):
     return docs, events
 
 
+@pytest.mark.slow
 def test_two_kill9s_then_resume_equal_an_uninterrupted_run(tmp_path):
     articles = tmp_path / "a.jsonl"
     _articles(articles)

@@ -30,6 +30,7 @@ CRASHING_RUN = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
     articles = tmp_path / "articles.jsonl"
     rows = [{"id": f"r-{i}", "published": "2024-05-0{}".format(1 + i % 9),

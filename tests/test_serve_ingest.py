@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 import pytest
 
 from dyadwatch.store import Store
@@ -44,26 +45,51 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(SRC), "DYADWATCH_BUSY_TIMEOUT": "120"}
 
 
-@pytest.fixture
-def server(tmp_path):
-    db = build_store(tmp_path / "shared.duckdb")
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "dyadwatch.cli.main", "--db", str(db), "serve", "--port", str(port),
-                             "--token", TOKEN], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
+def _serve(db: Path) -> tuple[subprocess.Popen, str]:
+    """A `dyadwatch serve` answering on a free port; another port when the one picked was taken in between
+    (parallel test workers pick ports too)."""
+    for _ in range(5):
+        port = _free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "dyadwatch.cli.main", "--db", str(db), "serve", "--port",
+                                 str(port), "--token", TOKEN], env=_env(), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+        if _answers(proc, port):
+            return proc, f"http://127.0.0.1:{port}"
+        err = proc.stderr.read() if proc.stderr else ""
+        if "address already in use" not in err.lower():
+            pytest.fail(f"serve exited: {err}")
+    pytest.fail("serve found no free port in 5 tries")
+
+
+def _listens(proc: subprocess.Popen, port: int) -> bool:
+    """Whether `proc` itself holds the listening socket (not a server another test started on the port)."""
+    try:
+        connections = psutil.Process(proc.pid).net_connections(kind="tcp")
+    except psutil.Error:
+        return False
+    return any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in connections)
+
+
+def _answers(proc: subprocess.Popen, port: int) -> bool:
+    """True once the server listens and answers; False when it exits first."""
     deadline = time.monotonic() + 60
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"serve exited: {proc.stderr.read() if proc.stderr else ''}")
+    while proc.poll() is None:
         try:
-            if httpx.get(base + "/openapi.json", timeout=2).status_code == 200:
-                break
+            if _listens(proc, port) and httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=2).status_code == 200:
+                return True
         except httpx.HTTPError:
             pass  # not listening yet
         if time.monotonic() > deadline:
             proc.kill()
             pytest.fail("serve did not start within 60 s")
         time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def server(tmp_path):
+    db = build_store(tmp_path / "shared.duckdb")
+    proc, base = _serve(db)
     yield db, base
     proc.terminate()
     try:
@@ -91,6 +117,7 @@ class Poller(threading.Thread):
                 self.stop.wait(0.1)
 
 
+@pytest.mark.slow
 def test_cli_ingest_while_serving_stores_everything_and_shows_after_refresh(server, tmp_path):
     db, base = server
     articles = tmp_path / "side.jsonl"

@@ -33,10 +33,11 @@ def _require_chromium() -> None:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def _bound_socket() -> socket.socket:
+    """A socket on a port the system picks, held from here on (no other process can take it meanwhile)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    return sock
 
 
 def _store(path: Path) -> Path:
@@ -56,11 +57,12 @@ def server(tmp_path):
 
     from dyadwatch.web.app import create_app
 
-    port = _free_port()
+    sock = _bound_socket()
+    port = sock.getsockname()[1]
     config = uvicorn.Config(create_app(_store(tmp_path / "browser.duckdb")), host="127.0.0.1", port=port,
                             log_level="warning")
     srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not srv.started:
@@ -70,6 +72,7 @@ def server(tmp_path):
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+    sock.close()
 
 
 def test_dashboard_timeline_period_click_and_evidence(server, tmp_path):

@@ -44,6 +44,7 @@ def db(tmp_path_factory):
     return build_store(tmp_path_factory.mktemp("schema") / "schema.duckdb")
 
 
+@pytest.mark.slow
 def test_read_only_api_has_no_server_errors(db):
     app = create_app(db)
     operations = _operations(app)
@@ -52,6 +53,7 @@ def test_read_only_api_has_no_server_errors(db):
     assert failures == []
 
 
+@pytest.mark.slow
 @pytest.mark.model
 def test_token_api_has_no_server_errors(db, tmp_path):
     """Token mode, ingest included (generated articles are really coded and stored, or rejected)."""

@@ -5,10 +5,13 @@ keeps the built object as a pickle under the user's cache folder ($DYADWATCH_CAC
 $XDG_CACHE_HOME/dyadwatch, else ~/.cache/dyadwatch), named by a SHA-256 over the bytes of every file
 of the installed package (code and data) and the Python version: any change to either builds anew,
 and an old file is never read. The cache is only a shortcut: when it cannot be read or written the
-object is built as usual.
+object is built as usual. Several processes may build the same object at once (parallel test
+workers, a pool of ingest workers on a fresh machine): each writes a private temporary file and
+renames it into place, so a reader finds no file or a whole one, never a half-written one.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
@@ -51,10 +54,15 @@ def content_key(*parts: str) -> str:
     return digest.hexdigest()[:32]
 
 
+def cache_path(name: str, key: str = "") -> Path:
+    """Where the object called `name` built by this package (and this Python) from `key` is kept."""
+    return cache_folder() / f"{name}-{package_digest()[:32]}{'-' + key if key else ''}.pickle"
+
+
 def cached(name: str, build: Callable[[], T], key: str = "") -> T:
     """The object `build()` makes, read from the cache when this package built it before (from the
     same `key`, for objects that also depend on something outside the package)."""
-    path = cache_folder() / f"{name}-{package_digest()[:32]}{'-' + key if key else ''}.pickle"
+    path = cache_path(name, key)
     try:
         return _load(path)
     except Exception:  # noqa: BLE001 - missing, truncated or garbled: the cache is only a shortcut, build anew
@@ -78,10 +86,18 @@ def _load(path: Path) -> object:
 
 
 def _store(path: Path, value: object) -> None:
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp",
+                                         delete=False) as handle:
+            temporary = Path(handle.name)
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)  # atomic: a concurrent reader sees the old state or the whole file
+        os.replace(temporary, path)  # atomic: a concurrent reader sees the old state or the whole file
+        temporary = None
     except OSError:
         pass  # a read-only or full disk: the next start builds again
+    finally:
+        if temporary is not None:  # a write that failed half-way leaves nothing behind
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
