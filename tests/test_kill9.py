@@ -11,12 +11,11 @@ import time
 
 import pytest
 
-from dyadwatch.runner import ingest_paths
 from dyadwatch.store import Store
 from strategies import COUNTRIES, VERBS, good_text
 
 pytestmark = pytest.mark.model
-DOCUMENTS = 60
+DOCUMENTS = 150
 
 
 def _articles(path):
@@ -46,20 +45,23 @@ def _stored(db):
 def test_two_kill9s_then_resume_equal_an_uninterrupted_run(tmp_path):
     articles = tmp_path / "a.jsonl"
     _articles(articles)
+    whole = tmp_path / "whole.duckdb"
+    started = time.monotonic()
+    uninterrupted = _run(whole, articles)
+    _, err = uninterrupted.communicate(timeout=300)
+    assert uninterrupted.returncode == 0, err.decode()
+    took = time.monotonic() - started  # start-up, coding, storing, stories: the kills fall inside it
     rng = random.Random()
     killed = tmp_path / "killed.duckdb"
-    for _ in range(2):
+    for share in (0.6, 0.3):  # the second run has less left to do: it is killed sooner
         process = _run(killed, articles)
-        time.sleep(rng.uniform(2.5, 6.0))  # model load is ~3 s: a kill before, during or after storing
+        time.sleep(rng.uniform(0.1, share) * took)
+        assert process.poll() is None, "the run ended before it could be killed"
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
         assert process.returncode == -signal.SIGKILL
     resumed = _run(killed, articles)
     _, err = resumed.communicate(timeout=300)
     assert resumed.returncode == 0, err.decode()
-
-    whole = tmp_path / "whole.duckdb"
-    with Store(whole) as store:
-        ingest_paths([articles], store)
     assert _stored(killed) == _stored(whole)
     assert len(_stored(whole)[0]) == DOCUMENTS
