@@ -224,22 +224,36 @@ def _events_table(events: list[Event]) -> Any:
 def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> None:
     # (INSERT OR REPLACE would save the DELETE before it, but costs DuckDB more than both together)
     columns = STORY_COLUMNS[table]
-    for start in range(0, len(rows), ROWS_PER_STATEMENT):
-        chunk = rows[start:start + ROWS_PER_STATEMENT]
-        values = ", ".join([f"({placeholders(columns)})"] * len(chunk))
-        con.execute(f"INSERT INTO {table} ({column_list(columns)}) VALUES {values}", [v for row in chunk for v in row])
+    if len(rows) > ROWS_PER_STATEMENT:  # many rows (a long document's reports): one Arrow table, one INSERT
+        _insert_arrow(con, table, columns, rows)
+        return
+    if rows:
+        values = ", ".join([f"({placeholders(columns)})"] * len(rows))
+        con.execute(f"INSERT INTO {table} ({column_list(columns)}) VALUES {values}", [v for row in rows for v in row])
+
+
+def _insert_arrow(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...] | list[str],
+                  rows: list[tuple[Any, ...]]) -> None:
+    import pyarrow as pa  # imported here: only writing needs it
+
+    data = pa.table({f"c{i}": pa.array([row[i] for row in rows]) for i in range(len(columns))})
+    con.register("dyadwatch_new_rows", data)
+    con.execute(f"INSERT INTO {table} ({column_list(columns)}) SELECT * FROM dyadwatch_new_rows")
+    con.unregister("dyadwatch_new_rows")  # not in a `finally`: see _write_document
 
 
 def _set_cluster_ids(con: duckdb.DuckDBPyConnection, table: str, pairs: list[tuple[str, str]],
                      returning: str = "") -> list[tuple]:
     """cluster_id of each (event_id, cluster_id) pair's row in `table`; the rows `returning` asks for."""
-    updated: list[tuple] = []
-    for start in range(0, len(pairs), ROWS_PER_STATEMENT):
-        chunk = pairs[start:start + ROWS_PER_STATEMENT]
-        values = ", ".join(["(?, ?)"] * len(chunk))
-        result = con.execute(f"UPDATE {table} SET cluster_id = m.cluster_id FROM (VALUES {values}) "
-                             f"AS m(event_id, cluster_id) WHERE {table}.event_id = m.event_id{returning}",
-                             [v for pair in chunk for v in pair])
-        if returning:
-            updated += result.fetchall()
+    if not pairs:
+        return []
+    import pyarrow as pa  # imported here: only writing needs it
+
+    mapping = pa.table({"event_id": pa.array([p[0] for p in pairs], pa.string()),
+                        "cluster_id": pa.array([p[1] for p in pairs], pa.string())})
+    con.register("dyadwatch_cluster_pairs", mapping)
+    result = con.execute(f"UPDATE {table} SET cluster_id = m.cluster_id FROM dyadwatch_cluster_pairs m "
+                         f"WHERE {table}.event_id = m.event_id{returning}")
+    updated = result.fetchall() if returning else []
+    con.unregister("dyadwatch_cluster_pairs")  # not in a `finally`: see _write_document
     return updated

@@ -88,15 +88,24 @@ def cluster_reports(store: Store, new: list[Report], related_docs: set[str] | No
     candidates = _stored_candidates(store, new)
     for cluster_id, members in state.cluster_reports(store, {cid for _, cid in candidates}).items():
         uf.add(CLUSTER_NODE + cluster_id, members)
-    for i, a in enumerate(new):
-        for b in new[i + 1:]:
-            if same_event(a, b, related=True):
-                uf.link(a.event_id, b.event_id)
+    by_dyad = _by_dyad(new)  # `same_event` needs one dyad: pairs across dyads never link
+    for group in by_dyad.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if same_event(a, b, related=True):
+                    uf.link(a.event_id, b.event_id)
     for report, cluster_id in candidates:
-        for mine in new:
+        for mine in by_dyad.get(report.dyad_key, ()):
             if same_event(mine, report, related=report.doc_id in related_docs):
                 uf.link(mine.event_id, CLUSTER_NODE + cluster_id)
     return _components(store, uf, [r.event_id for r in new])
+
+
+def _by_dyad(reports: list[Report]) -> dict[str, list[Report]]:
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        groups[report.dyad_key].append(report)
+    return groups
 
 
 def _stored_candidates(store: Store, new: list[Report]) -> list[tuple[Report, str]]:

@@ -34,9 +34,12 @@ make makes made making hold holds held holding take takes took taken give gives 
 """.split())
 
 
+_POSSESSIVE = re.compile(r"['’][a-z]+$")
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens, possessive endings dropped ("China's" -> "china")."""
-    return [re.sub(r"['’][a-z]+$", "", t) for t in TOKEN.findall(text.lower())]
+    return [_POSSESSIVE.sub("", t) if "'" in t or "’" in t else t for t in TOKEN.findall(text.lower())]
 
 
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ions", "ion", "ings", "ing", "ures", "ure", "ies", "ied", "ed", "es",
