@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from coded_pairs import PUBLISHED, pairs, primary
 from dyadwatch import code_text
 
 pytestmark = pytest.mark.model
 
-PUBLISHED = "2024-07-31"
-
-
-def primary(actor):
-    return (actor.country or (actor.code or "")[:3] or None) if actor else None
-
-
-def pairs(text: str, plover: str | None = None) -> set[tuple]:
-    return {(primary(e.source), primary(e.target)) for e in code_text(text, published=PUBLISHED)
-            if e.status == "asserted" and (plover is None or e.plover == plover)}
 
 
 def test_victims_of_a_nested_event_are_not_the_target():

@@ -125,25 +125,21 @@ def candidate_reports(store: Store, new: list[Report]) -> list[tuple[Report, str
 
 def cluster_members(store: Store, cluster_ids: set[str]) -> dict[str, set[str]]:
     """cluster_id -> its stored event ids."""
-    members: dict[str, set[str]] = {}
-    if not cluster_ids:
-        return members
-    ids = sorted(cluster_ids)
-    rows = store.sql(f"SELECT cluster_id, event_id FROM event_features WHERE cluster_id {in_list(ids)}", ids)
-    for cid, eid in rows:
-        members.setdefault(cid, set()).add(eid)
-    return members
+    return {cid: set(ids) for cid, ids in _by_cluster(store, cluster_ids, "event_id").items()}
 
 
 def cluster_reports(store: Store, cluster_ids: set[str]) -> dict[str, list[Report]]:
     """cluster_id -> the reports of its stored events."""
-    found: dict[str, list[Report]] = {}
+    return {cid: [report_from_json(r) for r in rows] for cid, rows in _by_cluster(store, cluster_ids, "report").items()}
+
+
+def _by_cluster(store: Store, cluster_ids: set[str], column: str) -> dict[str, list]:
+    found: dict[str, list] = {}
     if not cluster_ids:
         return found
     ids = sorted(cluster_ids)
-    rows = store.sql(f"SELECT cluster_id, report FROM event_features WHERE cluster_id {in_list(ids)}", ids)
-    for cid, report in rows:
-        found.setdefault(cid, []).append(report_from_json(report))
+    for cid, value in store.sql(f"SELECT cluster_id, {column} FROM event_features WHERE cluster_id {in_list(ids)}", ids):
+        found.setdefault(cid, []).append(value)
     return found
 
 
