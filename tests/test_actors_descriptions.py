@@ -66,3 +66,18 @@ def test_a_country_named_inside_another_mention_can_be_described(nlp):
     text = ("Chile's envoy to Mali flew home on Monday, after a dispute with the new regime in the West African "
             "country which wanted him gone.")
     assert refs(nlp, text).get("the West African country", "")[:3] == "MLI"
+
+
+@pytest.mark.model
+def test_a_described_group_takes_only_the_states_that_fit(nlp):
+    from dyadwatch.actors.component import ACTOR_GROUP_SPANS
+    doc = nlp("The United States urged Japan and South Korea to meet. The Asian neighbours agreed to resume talks.")
+    members = [s._.actor.country for s in doc.spans[ACTOR_GROUP_SPANS] if s.label_ == "MEMBER"]
+    assert sorted(members) == ["JPN", "KOR"]
+
+
+@pytest.mark.model
+def test_a_described_group_no_named_states_fit_stays_unresolved(nlp):
+    from dyadwatch.actors.component import ACTOR_GROUP_SPANS
+    doc = nlp("France and Germany met Brazil in Paris. The two Baltic states agreed to resume talks.")
+    assert not list(doc.spans[ACTOR_GROUP_SPANS])

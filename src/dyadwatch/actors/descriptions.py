@@ -11,16 +11,19 @@ so does a phrase no named state fits. Plain "the country" is left to references.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from dyadwatch.actors.gazetteer import COUNTRY
 from dyadwatch.records import Actor
 from dyadwatch.resources import read_tsv
 
 if TYPE_CHECKING:
+    from dyadwatch.actors.mentions import Mention
     from dyadwatch.actors.references import Context, Reference
 
 # Head noun → the kind of state it implies (None: any state). Heads marked strong resolve with no descriptor.
@@ -115,7 +118,7 @@ def continues(doc: Doc, j: int) -> bool:
     return doc[j].dep_ == "compound" and nxt.pos_ in ("NOUN", "PROPN")
 
 
-def parse_description(doc: Doc, i: int, named: set[int]) -> Description | None:
+def parse_description(doc: Doc, i: int, named: Container[int]) -> Description | None:
     """The descriptive phrase at token i ("the" ...), or None when there is none or it checks nothing."""
     if doc[i].lower_ != "the":
         return None
@@ -139,6 +142,13 @@ def parse_description(doc: Doc, i: int, named: set[int]) -> Description | None:
     return Description(i, head + 1, frozenset(wanted), head)
 
 
+def country_names(resolved: list[tuple[Mention, Actor | None]]) -> list[tuple[int, str]]:
+    """Where each country is named, inside any mention ("envoy to Mali" names Mali too), in text order."""
+    names = {(p.start, p.entry.primary) for m, _ in resolved for p in m.pieces + m.pp_pieces
+             if p.kind == COUNTRY and p.entry is not None}
+    return sorted(names)
+
+
 def described_state(context: Context, description: Description) -> str | None:
     """The country code of the latest state named before the phrase whose facts carry all it asks for."""
     facts = state_facts()
@@ -153,7 +163,7 @@ def description_reference(context: Context, i: int) -> Reference | None:
     """"the West African country", "the Gulf kingdom's foreign ministry": the named state the facts fit."""
     from dyadwatch.actors.references import POSSESSIVES, Reference, agent_only, agent_sector, state_actor
     doc = context.doc
-    description = parse_description(doc, i, set(context.known))
+    description = parse_description(doc, i, context.known)
     if description is None:
         return None
     code = described_state(context, description)

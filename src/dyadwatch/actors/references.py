@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dyadwatch.actors.context import next_word_index
-from dyadwatch.actors.descriptions import description_reference
+from dyadwatch.actors.descriptions import country_names, description_reference
 from dyadwatch.actors.document import Article, Prominence, read_article
 from dyadwatch.actors.gazetteer import COUNTRY
 from dyadwatch.actors.groups import GROUP_HEADS, group_at
@@ -204,13 +204,6 @@ def resolve_references(doc: Doc, resolved: list[tuple[Mention, Actor | None]]
         i for g in groups for i in range(g.start, g.end)}
     references += first_person(context, covered)
     return references, groups
-
-
-def country_names(resolved: list[tuple[Mention, Actor | None]]) -> list[tuple[int, str]]:
-    """Where each country is named, inside any mention ("envoy to Mali" names Mali too), in text order."""
-    names = {(p.start, p.entry.primary) for m, _ in resolved for p in m.pieces + m.pp_pieces
-             if p.kind == COUNTRY and p.entry is not None}
-    return sorted(names)
 
 
 def first_person(context: Context, covered: set[int]) -> list[Reference]:
