@@ -7,10 +7,12 @@ breaking ties. A group of people takes the last distinct people named.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from dyadwatch.actors.descriptions import descriptors, normalise, state_facts
 from dyadwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -48,7 +50,13 @@ def group_at(doc: Doc, i: int, context: Context) -> GroupReference | None:
     if kind == "person":
         picked = last_distinct(here, kind, count) or last_distinct(context.seen, kind, count)
     else:
-        picked = principal_states(here, count, context) or principal_states(context.seen, count, context)
+        fits = described_by(doc, i, end)
+        if fits is not None:  # "the Asian neighbours": only states whose facts carry the descriptors
+            here = [s for s in here if fits(s.actor.country)]
+            seen = [s for s in context.seen if fits(s.actor.country)]
+        else:
+            seen = context.seen
+        picked = principal_states(here, count, context) or principal_states(seen, count, context)
     if not picked:
         return None
     from dyadwatch.actors.references import retext, state_actor
@@ -57,6 +65,17 @@ def group_at(doc: Doc, i: int, context: Context) -> GroupReference | None:
     else:
         members = tuple(state_actor(s.actor, text, sector) for s in picked)
     return GroupReference(i, end, members, tuple((s.start, s.end) for s in picked))
+
+
+def described_by(doc: Doc, i: int, end: int) -> Callable[[str | None], bool] | None:
+    """A test of states against the group's modifiers when they are all known facts ("the Gulf states",
+    "the two Baltic nations"); None when the modifiers say nothing checkable ("the two rival nations")."""
+    start = i + 2 if doc[i + 1].lower_ in NUMBERS else i + 1
+    wanted = descriptors(normalise(doc[start:end - 1].text)) if end - 1 > start else None
+    if not wanted:
+        return None
+    facts = state_facts()
+    return lambda country: country in facts and wanted <= facts[country].terms
 
 
 def group_words(doc: Doc, i: int) -> tuple[int, int] | None:

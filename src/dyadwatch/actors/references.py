@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from dyadwatch.actors.context import next_word_index
+from dyadwatch.actors.descriptions import country_names, description_reference
 from dyadwatch.actors.document import Article, Prominence, read_article
 from dyadwatch.actors.gazetteer import COUNTRY
 from dyadwatch.actors.groups import GROUP_HEADS, group_at
@@ -96,6 +97,7 @@ class Context:
     article: Article = field(default_factory=Article)
     prominence: Prominence = field(default_factory=Prominence)
     known: dict[int, Actor] = field(default_factory=dict)  # token → actor of the mention or reference there
+    places: list[tuple[int, str]] = field(default_factory=list)  # (token, country) of every country name
 
     def note(self, start: int, end: int, actor: Actor, person: bool, mention: Mention | None = None) -> None:
         subject = is_subject(self.doc, start, end)
@@ -173,6 +175,7 @@ def resolve_references(doc: Doc, resolved: list[tuple[Mention, Actor | None]]
                       any(a is not None and a.country in ("PRK", "KOR") for _, a in resolved), [],
                       list(doc.sents) if doc.has_annotation("SENT_START") else [], read_article(doc, paragraphs))
     context.known = {i: a for m, a in resolved if a is not None for i in range(m.start, m.end)}
+    context.places = country_names(resolved)
     timeline: list[tuple[int, int, object]] = [(m.start, 0, (m, a)) for m, a in resolved if a is not None]
     timeline += [(i, 1, None) for i in range(len(doc)) if i not in taken]
     timeline.sort(key=lambda item: (item[0], item[1]))
@@ -283,6 +286,9 @@ def reference_at(context: Context, i: int) -> Reference | GroupReference | None:
         return group
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if tok.lower_ == "the" and nxt is not None:
+        described = description_reference(context, i)
+        if described is not None:
+            return described
         if nxt.lower_ in KOREA and nxt.text[:1].isupper() and context.korean and not followed_by_name(doc, i + 2):
             code = KOREA[nxt.lower_]
             return Reference(i, i + 2, Actor(doc[i:i + 2].text, code, code, None, None))
