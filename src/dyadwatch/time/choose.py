@@ -7,12 +7,16 @@ event_time() looks, in this order, for a time expression
    visit in 2018" does not give "removed" 2018) or an ordering preposition ("recalled its envoy after
    a coup in July" does not give "recalled" July). A time that modifies a noun other than the trigger
    ("last year's incursion", "the 2016 sanctions") dates that noun only;
+   Then, for a clause measured against another ("a day after ...", "48 hours before ...", see
+   dyadwatch.time.ordering), the other clause's time moved by the measure, and nothing else;
 3. attached to a predicate up the trigger's clause chain (coordination, adverbial and complement
    clauses: "launched a satellite the same night and protested") or to one coordinated with it;
 4. attached to an adverbial clause of the trigger that sets the same occasion ("When troops crossed
    the border on Friday, X protested", "Shortly after the dam was bombed on Friday, X expelled ...");
    a plain "after" clause does not ("protested after Y shelled the town on Friday": not said when);
-5. the only time in the sentence, unless it is clearly attached to another predicate that is not
+5. the time of a clause measured from the trigger's, moved back ("struck a day after leaving the
+   talks on Monday": Tuesday);
+6. the only time in the sentence, unless it is clearly attached to another predicate that is not
    above the trigger.
 Without a dependency parse only step 4 applies.
 """
@@ -24,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from dyadwatch.nlp.extensions import TIME_SPANS
 from dyadwatch.nlp.spanindex import spans_between
+from dyadwatch.time.ordering import measured_dependents, measured_link
 from dyadwatch.time.syntax import (
     NOUN_MODIFIER_DEPS,
     attaching_dep,
@@ -33,7 +38,7 @@ from dyadwatch.time.syntax import (
     is_predicate,
     path_up,
 )
-from dyadwatch.time.values import TimeValue, publication_value
+from dyadwatch.time.values import TimeValue, publication_value, shift
 
 # Relations along which a trigger's clause takes its time from the clause above it.
 CHAIN_DEPS = {"conj", "xcomp", "advcl", "ccomp", "pcomp", "acl"}
@@ -43,6 +48,7 @@ ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
 # Adverbial clauses that set the occasion of the clause they modify, and the words that make
 # "after"/"before" immediate ("shortly after", "just before", "hours after").
 OCCASION_MARKERS = {"when", "as", "while", "once", "whilst"}
+OCCASION_PREPOSITIONS = {"during", "at", "amid"}
 IMMEDIATE_ORDER = {"after", "before", "following"}
 IMMEDIACY_WORDS = {"shortly", "soon", "just", "immediately", "right", "minutes", "hours", "moments", "directly"}
 
@@ -54,17 +60,46 @@ def sentence_times(sent: Span) -> list[Span]:
 
 def event_time(sent: Span, trigger: Token) -> TimeValue | None:
     """The time of the event whose trigger (verb or event noun) is `trigger`, or None."""
+    return _event_time(sent, trigger, follow_measures=True)
+
+
+def _event_time(sent: Span, trigger: Token, follow_measures: bool) -> TimeValue | None:
     times = [s for s in sentence_times(sent) if not s.start <= trigger.i < s.end]
     if not times:
         return None
     if not any(token.dep_ for token in sent):  # no parse (cheaper than doc.has_annotation per call)
         return times[0]._.time if len(times) == 1 else None
-    for tier in (_attached_to(trigger, times), _via_complement(trigger, times), _up_the_chain(trigger, times),
-                 _same_occasion(trigger, times)):
+    for tier in (_attached_to(trigger, times), _via_complement(trigger, times)):
         if tier:
             return _nearest(trigger, tier)._.time
+    clause = governing_predicate(trigger) if follow_measures else None
+    link = measured_link(clause) if clause is not None else None
+    if link is not None:
+        return _shifted(sent, *link)
+    for tier in (_up_the_chain(trigger, times), _same_occasion(trigger, times)):
+        if tier:
+            return _nearest(trigger, tier)._.time
+    if clause is not None and (measured := _from_measured_clauses(sent, clause)) is not None:
+        return measured
     if len(times) == 1 and not _bound_elsewhere(times[0], trigger):
         return times[0]._.time
+    return None
+
+
+def _shifted(sent: Span, clause: Token, days: int) -> TimeValue | None:
+    """`clause`'s own time moved by `days` (only a day-precise one can be moved)."""
+    base = _event_time(sent, clause, follow_measures=False)  # one hop: two clauses never date each other
+    if base is None or base.precision != "day":
+        return None
+    return shift(base, "day", days, base.text)
+
+
+def _from_measured_clauses(sent: Span, predicate: Token) -> TimeValue | None:
+    """"struck the port a day after leaving the talks on Monday": the measured clause's time, moved."""
+    for clause, days in measured_dependents(predicate):
+        value = _shifted(sent, clause, days)
+        if value is not None:
+            return value
     return None
 
 
@@ -85,7 +120,7 @@ def _via_complement(trigger: Token, times: list[Span]) -> list[Span]:
     chosen = []
     for span in times:
         anchor = attachment(span)
-        if anchor is None or anchor.i == trigger.i or _dates_a_noun(span):
+        if anchor is None or anchor.i == trigger.i or (_dates_a_noun(span) and not _dates_an_occasion(span)):
             continue
         path = path_up(anchor, trigger)
         if path is not None and not any(_crosses_clause(token, trigger) or _orders(token) for token in path):
@@ -103,6 +138,15 @@ def _dates_a_noun(span: Span) -> bool:
     """"last year's incursion", "the 2016 sanctions": the time belongs to that noun's event only
     (condemning the 2016 sanctions need not happen in 2016)."""
     return is_possessive(span) or attaching_dep(span) in NOUN_MODIFIER_DEPS
+
+
+def _dates_an_occasion(span: Span) -> bool:
+    """"asked during Thursday's talks": a possessive time on the noun of "during" (or "at") dates
+    the meeting the clause took place at, hence the clause too."""
+    if not is_possessive(span):
+        return False
+    noun = span.root.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPOSITIONS
 
 
 def _crosses_clause(token: Token, trigger: Token) -> bool:

@@ -1,0 +1,67 @@
+"""The date a sentence without a time of its own takes from the sentence before it.
+
+News reports tell a past episode over several sentences and date only the first: "On Monday
+the minister met the envoy. She also demanded his recall." The second act took place on that
+Monday, not on the publication day. inherited_time() gives such an event the last date of the
+preceding sentence when
+- the event's sentence has no dated expression at all (any time in it belongs to some event
+  of that sentence, and event_time already decided the trigger does not take it);
+- both sentences are in one paragraph (a blank line starts another episode);
+- the event's clause is told in the simple or pluperfect past ("demanded", "had demanded"):
+  the present perfect and the present tell of the reporting time, the future of a later one;
+- the inherited date is not after publication (a planned date is no account of a past act).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from spacy.tokens import Span, Token
+
+from dyadwatch.time.choose import sentence_times
+from dyadwatch.time.syntax import governing_predicate
+from dyadwatch.time.values import TimeValue, as_date
+
+
+def inherited_time(sent: Span, trigger: Token, published: date | datetime | str | None) -> TimeValue | None:
+    """The previous sentence's last date for an event of an undated past-tense sentence, or None."""
+    if sentence_times(sent) or not _told_in_past(trigger):
+        return None
+    previous = _previous_sentence(sent)
+    if previous is None or _paragraph_break(previous, sent):
+        return None
+    times = sentence_times(previous)
+    if not times:
+        return None
+    value = times[-1]._.time
+    day = as_date(published)
+    if day is not None and value.first_day() > day:
+        return None
+    return value.restated("relative", times[-1].text)
+
+
+PAST_AUXILIARIES = {"had", "was", "were", "did"}
+
+
+def _told_in_past(trigger: Token) -> bool:
+    """Whether the trigger's clause is in the simple past or the pluperfect ("had demanded",
+    "was expelled"); "has demanded", "will demand", "would demand" are not."""
+    predicate = governing_predicate(trigger)
+    if predicate is None or predicate.tag_ not in ("VBD", "VBN"):
+        return False
+    auxiliaries = {c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")}
+    if predicate.tag_ == "VBD":
+        return auxiliaries <= PAST_AUXILIARIES
+    return bool(auxiliaries) and auxiliaries <= PAST_AUXILIARIES
+
+
+def _previous_sentence(sent: Span) -> Span | None:
+    if sent.start == 0:
+        return None
+    return sent.doc[sent.start - 1].sent
+
+
+def _paragraph_break(previous: Span, sent: Span) -> bool:
+    """Whether a blank line separates the two sentences' words (whitespace tokens may sit in either)."""
+    end = previous.start_char + len(previous.text.rstrip())
+    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    return sent.doc.text.count("\n", end, start) >= 2
