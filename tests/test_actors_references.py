@@ -121,3 +121,33 @@ def test_quotes_and_speakers_are_read_once_per_article(nlp):
     start, end = quote.speaker
     assert doc[start:end].text == "the Malian junta"
     assert article.quote_at(doc[1].i) is quote and article.quote_at(len(doc) - 2) is None
+
+
+def test_a_regimes_own_in_phrase_names_its_state_over_the_sentences_subject(nlp):
+    found = spans(nlp, "Soldiers seized power in Mali in May.\n\n"
+                       "Paris said the new regime in the West African country must free the president.")
+    assert ("the new regime", "COREF", "MLIGOV") in found
+    assert ("the West African country", "COREF", "MLI") in found
+
+
+def test_a_junta_acted_on_by_a_state_is_not_that_states_own(nlp):
+    found = spans(nlp, "Soldiers seized power in Mali in May.\n\nFrance said on Tuesday that it rejected the "
+                       "demands of the junta.")
+    assert ("the junta", "COREF", "MLIGOV") in found
+
+
+def test_a_junta_that_is_its_clauses_subject_still_takes_the_salient_state(nlp):
+    found = spans(nlp, "Soldiers seized power in Mali in May.\n\nThe junta said on Tuesday that it would "
+                       "expel the French ambassador.")
+    assert ("The junta", "COREF", "MLIGOV") in found
+
+
+def test_the_countrys_rulers_are_not_the_subjects_state(nlp):
+    found = spans(nlp, "Soldiers seized power in Mali in May.\n\nThe French government said it does not "
+                       "recognise the putschists as the country's rulers.")
+    assert ("the country's rulers", "COREF", "MLIGOV") in found
+
+
+def test_the_countrys_troops_as_subject_stay_with_the_speaker(nlp):
+    found = spans(nlp, "Soldiers seized power in Mali in May.\n\nFrance said the country's troops would leave Mali.")
+    assert ("the country's troops", "COREF", "FRAMIL") in found

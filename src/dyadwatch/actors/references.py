@@ -36,6 +36,7 @@ REFERABLE_HEADS = {
     "defense minister", "defence minister", "president", "prime minister", "leader", "supreme leader",
 }
 COUNTRY_NOUNS = {"country", "nation"}
+COMPLEMENT_PREPOSITIONS = {"in", "of"}  # "the junta in the Sahel state", "the government of the island"
 # Heads that name things a state uses, not the state's people: "the drones" may be anybody's.
 WEAPONS = {"drones", "drone", "missiles", "missile", "rockets", "jets", "aircraft", "warships", "ships", "vessels",
            "tanks", "planes", "bombers", "fighters", "submarines", "boats"}
@@ -295,14 +296,38 @@ def reference_at(context: Context, i: int) -> Reference | GroupReference | None:
         if nxt.lower_ in COUNTRY_NOUNS:
             return country_reference(context, i)
     if owned is not None and tok.lower_ == "the":
+        placed = complement_state(context, owned)
+        if placed is not None:
+            return Reference(i, owned.end, state_actor(placed, doc[i:owned.end].text, agent_sector(owned)))
         earlier = same_head(context, head_of(doc, owned), i)
         if earlier is not None:
             return Reference(i, owned.end, retext(earlier.actor, doc[i:owned.end].text), earlier.person)
     if owned is not None and referable(doc, owned):
-        state = salient(context.states(i, reach=1))
+        state = salient(not_the_subjects_own(context, i, owned.end, context.states(i, reach=1)))
         if state is not None:
             return Reference(i, owned.end, state_actor(state.actor, doc[i:owned.end].text, agent_sector(owned)))
     return None
+
+
+def not_the_subjects_own(context: Context, i: int, end: int, candidates: list[Seen]) -> list[Seen]:
+    """Candidates for a body that is not its clause's subject, less the states of its sentence's subjects:
+    in "France rejected the demands of the junta" the junta is not France's own (a state does not act on
+    itself), so it goes back to the state before."""
+    if is_subject(context.doc, i, end):
+        return candidates
+    sentence = context.sentences[i]
+    subjects = {c.actor.country for c in candidates if c.sentence == sentence and c.subject}
+    return [c for c in candidates if c.actor.country not in subjects]
+
+
+def complement_state(context: Context, owned: Mention) -> Actor | None:
+    """The state a body's own "in"/"of" phrase names by description: "the new regime in the West African
+    country" is that country's, whoever the sentence's subject is."""
+    doc, at = context.doc, owned.end
+    if at + 1 >= len(doc) or doc[at].lower_ not in COMPLEMENT_PREPOSITIONS or doc[at + 1].lower_ != "the":
+        return None
+    described = description_reference(context, at + 1)
+    return described.actor if described is not None else None
 
 
 def person_reference(context: Context, i: int, owned: Mention | None) -> Reference | None:
@@ -356,9 +381,11 @@ def thing_reference(context: Context, i: int, owned: Mention | None) -> Referenc
 def country_reference(context: Context, i: int) -> Reference | None:
     """"the country", or "the country's foreign ministry" (one mention, with the ministry's sector)."""
     doc = context.doc
-    here = [s for s in context.states(i) if s.sentence == context.sentences[i] and not s.person
-            and s.actor.sector is None]
-    state = here[-1] if here else salient(context.states(i, reach=1))  # "left Malaysia, departing the country"
+    noun = doc[i + 1]
+    phrase_end = noun.head.i + 1 if noun.dep_ == "poss" and noun.head.i > noun.i else i + 2
+    states = not_the_subjects_own(context, i, phrase_end, context.states(i, reach=1))
+    here = [s for s in states if s.sentence == context.sentences[i] and not s.person and s.actor.sector is None]
+    state = here[-1] if here else salient(states)  # "left Malaysia, departing the country"
     if state is None:
         return None
     end, sector = i + 2, None
