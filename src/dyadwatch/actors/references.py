@@ -20,6 +20,7 @@ from dyadwatch.actors.descriptions import country_names, description_reference
 from dyadwatch.actors.document import Article, Prominence, read_article
 from dyadwatch.actors.gazetteer import COUNTRY
 from dyadwatch.actors.groups import GROUP_HEADS, group_at
+from dyadwatch.actors.whose import complement_state, not_the_subjects_own
 from dyadwatch.actors.matching import AGENT
 from dyadwatch.actors.pronouns import (
     FIRST_PERSON, PLURAL, PLURAL_TAGS, SINGULAR, person_antecedent, pronoun_role, thing_antecedent,
@@ -36,7 +37,6 @@ REFERABLE_HEADS = {
     "defense minister", "defence minister", "president", "prime minister", "leader", "supreme leader",
 }
 COUNTRY_NOUNS = {"country", "nation"}
-COMPLEMENT_PREPOSITIONS = {"in", "of"}  # "the junta in the Sahel state", "the government of the island"
 # Heads that name things a state uses, not the state's people: "the drones" may be anybody's.
 WEAPONS = {"drones", "drone", "missiles", "missile", "rockets", "jets", "aircraft", "warships", "ships", "vessels",
            "tanks", "planes", "bombers", "fighters", "submarines", "boats"}
@@ -307,27 +307,6 @@ def reference_at(context: Context, i: int) -> Reference | GroupReference | None:
         if state is not None:
             return Reference(i, owned.end, state_actor(state.actor, doc[i:owned.end].text, agent_sector(owned)))
     return None
-
-
-def not_the_subjects_own(context: Context, i: int, end: int, candidates: list[Seen]) -> list[Seen]:
-    """Candidates for a body that is not its clause's subject, less the states of its sentence's subjects:
-    in "France rejected the demands of the junta" the junta is not France's own (a state does not act on
-    itself), so it goes back to the state before."""
-    if is_subject(context.doc, i, end):
-        return candidates
-    sentence = context.sentences[i]
-    subjects = {c.actor.country for c in candidates if c.sentence == sentence and c.subject}
-    return [c for c in candidates if c.actor.country not in subjects]
-
-
-def complement_state(context: Context, owned: Mention) -> Actor | None:
-    """The state a body's own "in"/"of" phrase names by description: "the new regime in the West African
-    country" is that country's, whoever the sentence's subject is."""
-    doc, at = context.doc, owned.end
-    if at + 1 >= len(doc) or doc[at].lower_ not in COMPLEMENT_PREPOSITIONS or doc[at + 1].lower_ != "the":
-        return None
-    described = description_reference(context, at + 1)
-    return described.actor if described is not None else None
 
 
 def person_reference(context: Context, i: int, owned: Mention | None) -> Reference | None:
