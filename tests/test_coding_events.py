@@ -687,3 +687,12 @@ def test_an_agentless_deployment_is_by_the_deployed_forces_country():
 def test_shaking_hands_is_meeting():
     got = coded("Brazilian President Lula and Chilean President Gabriel Boric shook hands at the palace in Brasilia.")
     assert any({s, t} == {"BRA", "CHL"} and p == "CONSULT" for s, t, p, _ in got), got
+
+
+def test_an_announced_unconditional_withdrawal_of_forces_is_the_withdrawal():
+    def retreats(text: str) -> list:
+        return [(s, p) for s, _, p, status in coded(text) if p == "RETREAT" and status == "asserted"]
+    assert ("TCD", "RETREAT") in retreats("Chad will pull its soldiers out of Sudan by March, the defence minister said.")
+    assert not retreats("Chad will pull its soldiers out of Sudan if the fighting stops, the defence minister said.")
+    # yielding that is not a stand-down of forces stays an offer
+    assert not retreats("Chad will evacuate its citizens from Sudan by March, the foreign minister said.")
