@@ -696,3 +696,12 @@ def test_an_announced_unconditional_withdrawal_of_forces_is_the_withdrawal():
     assert not retreats("Chad will pull its soldiers out of Sudan if the fighting stops, the defence minister said.")
     # yielding that is not a stand-down of forces stays an offer
     assert not retreats("Chad will evacuate its citizens from Sudan by March, the foreign minister said.")
+
+
+def test_a_clause_on_the_subject_does_not_make_drills_joint():
+    got = [p for _, _, p, status in coded(
+        "Laos, which borders Vietnam and claims the river islands, announced military exercises along the Mekong.")
+        if status == "asserted"]
+    assert "MOBILIZE" in got and "COOPERATE" not in got, got
+    joint = [p for _, _, p, _ in coded("French and Egyptian warships launched war games in the Red Sea on Monday.")]
+    assert "COOPERATE" in joint, joint
