@@ -687,3 +687,21 @@ def test_an_agentless_deployment_is_by_the_deployed_forces_country():
 def test_shaking_hands_is_meeting():
     got = coded("Brazilian President Lula and Chilean President Gabriel Boric shook hands at the palace in Brasilia.")
     assert any({s, t} == {"BRA", "CHL"} and p == "CONSULT" for s, t, p, _ in got), got
+
+
+def test_an_announced_unconditional_withdrawal_of_forces_is_the_withdrawal():
+    def retreats(text: str) -> list:
+        return [(s, p) for s, _, p, status in coded(text) if p == "RETREAT" and status == "asserted"]
+    assert ("TCD", "RETREAT") in retreats("Chad will pull its soldiers out of Sudan by March, the defence minister said.")
+    assert not retreats("Chad will pull its soldiers out of Sudan if the fighting stops, the defence minister said.")
+    # yielding that is not a stand-down of forces stays an offer
+    assert not retreats("Chad will evacuate its citizens from Sudan by March, the foreign minister said.")
+
+
+def test_a_clause_on_the_subject_does_not_make_drills_joint():
+    got = [p for _, _, p, status in coded(
+        "Laos, which borders Vietnam and claims the river islands, announced military exercises along the Mekong.")
+        if status == "asserted"]
+    assert "MOBILIZE" in got and "COOPERATE" not in got, got
+    joint = [p for _, _, p, _ in coded("French and Egyptian warships launched war games in the Red Sea on Monday.")]
+    assert "COOPERATE" in joint, joint

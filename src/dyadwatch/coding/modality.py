@@ -9,10 +9,12 @@ hypothetical or negated event into the speech act that did happen, when the gram
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from dyadwatch.coding.ontology import quad_class
+from dyadwatch.resources import read_tsv
 
 INTENT_MODALS = {"will", "would", "'ll", "shall", "wo"}
 CONDITIONAL_MODALS = {"may", "might", "could"}
@@ -30,6 +32,11 @@ SPECULATIVE_GOVERNORS = {"expect", "predict", "fear", "believe", "think", "sugge
                          "anticipate", "forecast", "suspect", "guess", "hope", "worry", "doubt", "wonder"}
 # Express intent to ... (03x) for each cooperative root.
 _INTENT_CODE = {"02": None, "03": None, "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Code prefixes whose unconditional announcement by the actor is the act itself: sanctions (16), and
+# pulling out or standing down armed forces (087, when forces are what moves). Other yielding (releasing,
+# allowing access, evacuating people) stays an intent: it waits on the other side.
+SANCTION_ROOT = "16"
+STAND_DOWN_PREFIX = "087"
 # Threaten to ... (13x) for each conflictual root that is an action rather than a statement.
 _THREAT_CODE = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "1385"}
 
@@ -79,16 +86,41 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
     if "unless" in conditions:
         # "will withdraw its force unless X holds elections": a demand backed by a penalty is a threat
         return SpeechAct("130" if cooperative else _THREAT_CODE.get(root, cameo), "asserted")
+    if _done_by_announcing(trigger, verb, cameo) and not conditional and _announced_policy(verb):
+        # "announced it would cut all aid to X", "X will recall its envoy, its president said": an
+        # unconditional sanction announced is imposed by announcing it; so is a withdrawal ("said
+        # it will pull its troops out of X"): a decision, not an offer awaiting a reply
+        return SpeechAct(cameo, "asserted")
     if cooperative:
         code = _INTENT_CODE.get(root)
         return SpeechAct(code or cameo, "asserted")
     if root in {"09", "10", "11", "12", "13"}:
         return SpeechAct(cameo, "asserted")
-    if root == "16" and not conditional and _announced_policy(verb):
-        # "announced it would cut all aid to X", "X will recall its envoy, its president said": an
-        # unconditional sanction announced is imposed by announcing it
-        return SpeechAct(cameo, "asserted")
     return SpeechAct(_THREAT_CODE.get(root, "130"), "asserted")
+
+
+def _done_by_announcing(trigger: Token, verb: Token, cameo: str) -> bool:
+    if cameo.startswith(SANCTION_ROOT):
+        return True
+    return cameo.startswith(STAND_DOWN_PREFIX) and _moves_armed_forces(trigger, verb)
+
+
+def _moves_armed_forces(trigger: Token, verb: Token) -> bool:
+    """"pull out its troops", "a withdrawal of its forces", "the soldiers will leave": forces are moved."""
+    moved = [c for c in trigger.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+    moved += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    moved += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    return any(token.lemma_.lower() in _armed_force_nouns() or token.lower_ in _armed_force_nouns()
+               for token in moved)
+
+
+@lru_cache(maxsize=1)
+def _armed_force_nouns() -> frozenset[str]:
+    """One-word nouns the sector table files under MIL ("troops", "soldiers", "forces")."""
+    return frozenset(form.strip() for row in read_tsv("actors", "sectors.tsv")
+                     if len(row) > 1 and row[1].strip() == "MIL"
+                     for form in row[0].split("|") if form.strip() and " " not in form.strip())
 
 
 def _shared_modals(verb: Token) -> set[str]:

@@ -53,6 +53,7 @@ TOPIC_HOLDERS = {"talk", "negotiation", "discussion", "dialogue", "consultation"
 # Military exercises are a show of force unless held together: "A and B held joint drills" cooperates.
 EXERCISE_NOUNS = {"exercise", "drill", "game", "manoeuvre", "maneuver"}
 JOINT_EXERCISE = LexEntry("N", "*joint exercise*", (), "062")
+CLAUSE_ON_NOUN = {"relcl", "acl", "appos"}
 # Stretches of an event: "ten days of war games", "a round of talks".
 SPAN_NOUNS = {"day", "week", "month", "hour", "round", "wave", "series"}
 # A demand "X said Y must ..." is coded whatever Y is asked to do.
@@ -333,7 +334,10 @@ def _held_together(noun: Token, entry: LexEntry, light: Token | None) -> bool:
     if noun.lemma_.lower() not in EXERCISE_NOUNS or not entry.cameo.startswith("15") or light is None:
         return False
     subjects = [c for c in light.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(c.dep_ == "conj" for s in subjects for c in list(s.children) + [g for m in s.children for g in m.children])
+    # a clause on the subject ("China, which claims X and opposes Y, announced drills") names no co-holder
+    modifiers = [m for s in subjects for m in s.children if m.dep_ not in CLAUSE_ON_NOUN]
+    return any(c.dep_ == "conj" and c.pos_ not in {"VERB", "AUX"}
+               for c in [c for s in subjects for c in s.children] + [g for m in modifiers for g in m.children])
 
 
 def _taking_part_verb(noun: Token, entry: LexEntry) -> Token | None:
