@@ -24,3 +24,16 @@ def base_nlp():
     from dyadwatch.nlp import load_base_model
 
     return load_base_model()
+
+
+@pytest.fixture(scope="session")
+def time_nlp():
+    """The spaCy model with the time component alone (the time tests)."""
+    import spacy
+
+    import dyadwatch.time.component  # noqa: F401  (registers dyadwatch_time)
+    from dyadwatch.nlp import MODEL_NAME
+
+    pipeline = spacy.load(MODEL_NAME)
+    pipeline.add_pipe("dyadwatch_time")
+    return pipeline

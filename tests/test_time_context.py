@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import dyadwatch.time.component  # noqa: F401  (registers dyadwatch_time)
-from dyadwatch.nlp import MODEL_NAME
 from dyadwatch.time import event_time, inherited_time
 
 pytestmark = pytest.mark.model
@@ -19,10 +17,8 @@ WED_JULY_31 = date(2024, 7, 31)
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = spacy.load(MODEL_NAME)
-    pipeline.add_pipe("dyadwatch_time")
-    return pipeline
+def nlp(time_nlp: Language) -> Language:
+    return time_nlp
 
 
 def run(nlp: Language, text: str) -> Doc:
