@@ -41,7 +41,7 @@ class UnionFind:
 
 
 class GuardedUnion(UnionFind):
-    """Union-find whose groups keep their reports, and which refuses links between groups that
+    """Union-find whose groups keep their (dated) reports, and which refuses links between groups that
     `can_join` says are two events."""
 
     def __init__(self) -> None:
@@ -86,7 +86,7 @@ def cluster_reports(store: Store, new: list[Report], related_docs: set[str] | No
     for report in new:
         uf.add(report.event_id, [report])
     candidates = _stored_candidates(store, new)
-    for cluster_id, members in state.cluster_reports(store, {cid for _, cid in candidates}).items():
+    for cluster_id, members in state.dated_cluster_reports(store, {cid for _, cid in candidates}).items():
         uf.add(CLUSTER_NODE + cluster_id, members)
     by_dyad = _by_dyad(new)  # `same_event` needs one dyad: pairs across dyads never link
     for group in by_dyad.values():

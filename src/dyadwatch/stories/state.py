@@ -128,17 +128,19 @@ def cluster_members(store: Store, cluster_ids: set[str]) -> dict[str, set[str]]:
     return {cid: set(ids) for cid, ids in _by_cluster(store, cluster_ids, "event_id").items()}
 
 
-def cluster_reports(store: Store, cluster_ids: set[str]) -> dict[str, list[Report]]:
-    """cluster_id -> the reports of its stored events."""
-    return {cid: [report_from_json(r) for r in rows] for cid, rows in _by_cluster(store, cluster_ids, "report").items()}
+def dated_cluster_reports(store: Store, cluster_ids: set[str]) -> dict[str, list[Report]]:
+    """cluster_id -> the reports of its stored events that state a date (all that the merge guard compares)."""
+    rows = _by_cluster(store, cluster_ids, "report", "json_extract_string(report, '$.date') IS NOT NULL")
+    return {cid: [report_from_json(r) for r in reports] for cid, reports in rows.items()}
 
 
-def _by_cluster(store: Store, cluster_ids: set[str], column: str) -> dict[str, list]:
+def _by_cluster(store: Store, cluster_ids: set[str], column: str, condition: str = "TRUE") -> dict[str, list]:
     found: dict[str, list] = {}
     if not cluster_ids:
         return found
     ids = sorted(cluster_ids)
-    for cid, value in store.sql(f"SELECT cluster_id, {column} FROM event_features WHERE cluster_id {in_list(ids)}", ids):
+    for cid, value in store.sql(f"SELECT cluster_id, {column} FROM event_features "
+                                f"WHERE cluster_id {in_list(ids)} AND {condition}", ids):
         found.setdefault(cid, []).append(value)
     return found
 
