@@ -20,9 +20,12 @@ def db(tmp_path):
 
 
 def test_the_server_holds_no_lock_between_requests(db):
-    with TestClient(create_app(db)) as client, TestClient(create_app(db, token="t")) as token_client:
+    app, token_app = create_app(db), create_app(db, token="t")
+    with TestClient(app) as client, TestClient(token_app) as token_client:
         assert client.get("/api/dyads").status_code == 200
         assert token_client.get("/api/dyads").status_code == 200
+        for started in (app, token_app):  # the start-up warming reads are over too
+            started.state.warming.join(timeout=60)
         # another process can now write the file while both apps are up
         done = subprocess.run([sys.executable, "-c", "import sys, duckdb; duckdb.connect(sys.argv[1]).close()", str(db)],
                               capture_output=True, text=True, timeout=60)
@@ -35,6 +38,8 @@ def test_a_busy_database_answers_from_the_cache_or_503(db):
     with TestClient(app) as client:
         first = client.get("/api/relations", params={"a": "PRK", "b": "CHN"})
         assert first.status_code == 200
+        app.state.warming.join(timeout=60)  # its read-only connection would refuse this process a writer
+        assert not app.state.warming.is_alive()
         writer = duckdb.connect(str(db))  # this process now holds the write lock
         try:
             writer.execute("CHECKPOINT")

@@ -34,7 +34,9 @@ def create_app(db: str | Path, *, token: str | None = None, cache_size: int = 64
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if cache_size > 0:  # the dashboard's first call: list the dyads once, in the background, at start
-            threading.Thread(target=api.warm_dyads, args=(app,), daemon=True, name="dyadwatch-warm").start()
+            app.state.warming = threading.Thread(target=api.warm_dyads, args=(app,), daemon=True,
+                                                 name="dyadwatch-warm")
+            app.state.warming.start()
         yield
         app.state.access.close()
 
@@ -45,6 +47,7 @@ def create_app(db: str | Path, *, token: str | None = None, cache_size: int = 64
     app.state.token = token
     app.state.access = StoreAccess(Path(db), writable=bool(token))
     app.state.cache = AnswerCache(Path(db), size=cache_size)
+    app.state.warming = None  # the start-up thread that fills the cache (joined by tests that lock the file)
     app.include_router(api.router)
     if token:
         app.include_router(ingest.router)
