@@ -176,3 +176,39 @@ def test_two_processes_building_at_once_both_get_it_and_leave_one_whole_file(tmp
     assert results == [{"built": 1, "names": 50_000}] * 2
     assert [p.name for p in cache_dir.iterdir()] == [cache.cache_path("slow").name]
     assert len(cache.cached("slow", lambda: {"names": []})["names"]) == 50_000
+
+
+def test_writing_prunes_old_versions_but_keeps_recent_and_other_names(tmp_path, monkeypatch):
+    import os
+    import time
+    monkeypatch.setenv("DYADWATCH_CACHE", str(tmp_path))
+    old = time.time() - 10 * 24 * 3600
+    stale = []
+    for n in range(cache.KEEP + 3):  # files other versions left, last used ten days ago and before
+        path = tmp_path / f"thing-{n:032x}.pickle"
+        path.write_bytes(pickle.dumps(n))
+        os.utime(path, (old - n, old - n))
+        stale.append(path)
+    recent = tmp_path / f"thing-{'e' * 32}.pickle"  # another checkout used it an hour ago
+    recent.write_bytes(pickle.dumps("recent"))
+    os.utime(recent, (time.time() - 3600,) * 2)
+    other_name = tmp_path / f"thingamajig-{'0' * 32}.pickle"
+    other_name.write_bytes(pickle.dumps("other"))
+    os.utime(other_name, (old - 99, old - 99))
+
+    assert cache.cached("thing", lambda: "built") == "built"
+
+    kept = {p.name for p in tmp_path.glob("*.pickle")}
+    assert cache.cache_path("thing").name in kept and recent.name in kept and other_name.name in kept
+    assert {p.name for p in stale[:cache.KEEP - 1]} <= kept  # the newest stale ones, with the recent one
+    assert not {p.name for p in stale[cache.KEEP - 1:]} & kept
+
+
+def test_a_read_marks_the_file_used(tmp_path, monkeypatch):
+    import os
+    monkeypatch.setenv("DYADWATCH_CACHE", str(tmp_path))
+    cache.cached("thing", lambda: 1)
+    path = cache.cache_path("thing")
+    os.utime(path, (1000.0, 1000.0))
+    assert cache.cached("thing", lambda: 2) == 1
+    assert path.stat().st_mtime > 1000.0

@@ -8,6 +8,10 @@ and an old file is never read. The cache is only a shortcut: when it cannot be r
 object is built as usual. Several processes may build the same object at once (parallel test
 workers, a pool of ingest workers on a fresh machine): each writes a private temporary file and
 renames it into place, so a reader finds no file or a whole one, never a half-written one.
+
+Every package version leaves its own files, so writing one prunes the files of the same name that
+other versions left: the `KEEP` most recently used stay (a read marks a file used), and so does any
+used within `RECENT_SECONDS` (checkouts of several versions side by side keep theirs).
 """
 from __future__ import annotations
 
@@ -16,7 +20,9 @@ import gc
 import hashlib
 import os
 import pickle
+import re
 import sys
+import time
 import tempfile
 from collections.abc import Callable
 from functools import lru_cache
@@ -25,6 +31,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 PACKAGE = Path(__file__).resolve().parent
+KEEP = 4  # files of one name kept from other package versions, the most recently used first
+RECENT_SECONDS = 24 * 3600  # a file used this recently is never pruned
 
 
 def cache_folder() -> Path:
@@ -64,12 +72,42 @@ def cached(name: str, build: Callable[[], T], key: str = "") -> T:
     same `key`, for objects that also depend on something outside the package)."""
     path = cache_path(name, key)
     try:
-        return _load(path)
+        value = _load(path)
     except Exception:  # noqa: BLE001 - missing, truncated or garbled: the cache is only a shortcut, build anew
         pass
+    else:
+        _mark_used(path)
+        return value
     value = build()
-    _store(path, value)
+    if _store(path, value):
+        prune(name, keep=path)
     return value
+
+
+def prune(name: str, keep: Path) -> list[Path]:
+    """Remove the cached files called `name` that other package versions left, except the `KEEP`
+    most recently used and those used within `RECENT_SECONDS`; returns the removed paths."""
+    pattern = re.compile(rf"{re.escape(name)}-[0-9a-f]{{32}}(-[0-9a-f]+)?\.pickle")
+    others: list[tuple[float, Path]] = []
+    for path in keep.parent.glob(f"{name}-*.pickle"):
+        if path == keep or not pattern.fullmatch(path.name):
+            continue
+        with contextlib.suppress(OSError):
+            others.append((path.stat().st_mtime, path))
+    others.sort(reverse=True)
+    removed = []
+    now = time.time()
+    for used, path in others[KEEP:]:
+        if now - used > RECENT_SECONDS:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _mark_used(path: Path) -> None:
+    with contextlib.suppress(OSError):  # a read-only cache folder: pruning just sees it as older
+        os.utime(path)
 
 
 def _load(path: Path) -> object:
@@ -85,7 +123,8 @@ def _load(path: Path) -> object:
             gc.enable()
 
 
-def _store(path: Path, value: object) -> None:
+def _store(path: Path, value: object) -> bool:
+    """Write `value` to `path` atomically; False when the disk refused."""
     temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -95,8 +134,9 @@ def _store(path: Path, value: object) -> None:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)  # atomic: a concurrent reader sees the old state or the whole file
         temporary = None
+        return True
     except OSError:
-        pass  # a read-only or full disk: the next start builds again
+        return False  # a read-only or full disk: the next start builds again
     finally:
         if temporary is not None:  # a write that failed half-way leaves nothing behind
             with contextlib.suppress(OSError):
