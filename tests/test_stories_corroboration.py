@@ -103,3 +103,19 @@ def test_an_undated_report_joins_the_cluster_of_its_own_days_not_an_older_one():
     assert len(links) == 2
     link_strongest_first(groups, links)  # the older cluster's link comes first in the list, and loses
     assert groups.find("e3") == groups.find(CLUSTER_NODE + "new") != groups.find(CLUSTER_NODE + "old")
+
+
+def test_an_undated_report_does_not_bridge_two_dated_clusters_that_did_not_link_on_their_own():
+    monday = report(event("e1", "The Norwegian navy shelled a Swedish radar post on the island.", "shelled",
+                          doc="d1", source=NOR_NAVY, plover="ASSAULT", when="2025-06-09"), date(2025, 6, 9))
+    tuesday = report(event("e2", "Norwegian gunboats fired on a Swedish supply depot across the bay.", "fired",
+                           doc="d2", source=NOR_NAVY, plover="ASSAULT", when="2025-06-10"), date(2025, 6, 10))
+    vague = report(event("e3", "The shelling of the radar post and the fire on the depot drew no answer.",
+                         "shelling", doc="d3", source=NOR_NAVY, plover="ASSAULT"), date(2025, 7, 1))
+    assert not same_event(monday, tuesday)
+    groups = GuardedUnion()
+    for r in (monday, tuesday, vague):
+        groups.add(r.event_id, [r])
+    assert groups.link("e3", "e1", undated=True)  # an undated report may join one dated group
+    assert not groups.link("e3", "e2", undated=True)  # but not carry it into another
+    assert groups.link("e3", "e2")  # a dated link between the two would

@@ -43,7 +43,8 @@ class UnionFind:
 
 class GuardedUnion(UnionFind):
     """Union-find whose groups keep their (dated) reports, and which refuses links between groups that
-    `can_join` says are two events."""
+    `can_join` says are two events, and links resting on an undated report between two groups that each
+    hold a dated one (they did not link on their own days: a vague mention does not make them one)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,17 +53,23 @@ class GuardedUnion(UnionFind):
     def add(self, node: str, reports: list[Report]) -> None:
         self.reports.setdefault(self.find(node), []).extend(reports)
 
-    def link(self, a: str, b: str) -> bool:
+    def link(self, a: str, b: str, undated: bool = False) -> bool:
+        """Join the groups of `a` and `b` unless the guard refuses; `undated`: the link is between a
+        dated and an undated report (or two undated ones)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         left, right = self.reports.get(ra, []), self.reports.get(rb, [])
-        if not can_join(left, right):
+        if not can_join(left, right) or (undated and _has_date(left) and _has_date(right)):
             return False
         self.union(ra, rb)
         self.reports[self.find(ra)] = left + right
         self.reports.pop(max(ra, rb), None)
         return True
+
+
+def _has_date(reports: list[Report]) -> bool:
+    return any(r.date for r in reports)
 
 
 def can_join(left: list[Report], right: list[Report]) -> bool:
@@ -97,8 +104,8 @@ Link = tuple[tuple[int, int], str, str]  # (link_strength, node, node)
 
 def link_strongest_first(uf: GuardedUnion, links: list[Link]) -> None:
     """Apply the links, strongest first (ties in the order given, so the result stays deterministic)."""
-    for _, a, b in sorted(links, key=lambda link: link[0], reverse=True):
-        uf.link(a, b)
+    for strength, a, b in sorted(links, key=lambda link: link[0], reverse=True):
+        uf.link(a, b, undated=strength[0] == DATE_STRENGTH["undated"])
 
 
 def candidate_links(new: list[Report], candidates: list[tuple[Report, str]], related_docs: set[str]) -> list[Link]:
