@@ -1,7 +1,8 @@
 """Event clusters, incrementally: a document's reports join the stored clusters they match, merging
 clusters they bridge. Clusters are connected components of `same_event`, named after their members,
 except that a link never joins two groups that cannot be one event (see `can_join`): single linkage
-through an undated or loosely worded mention would otherwise chain distinct events together.
+through an undated or loosely worded mention would otherwise chain distinct events together. Links
+are tried strongest first (`link_strength`): when the guard lets only one of two through, the surer wins.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from dyadwatch.store import Store
 from dyadwatch.stories import state
 from dyadwatch.stories.clusters import canonical_id
-from dyadwatch.stories.matching import Report, date_relation, same_event
+from dyadwatch.stories.matching import Report, date_relation, news_of_the_day, same_event
 
 
 @dataclass
@@ -42,7 +43,8 @@ class UnionFind:
 
 class GuardedUnion(UnionFind):
     """Union-find whose groups keep their (dated) reports, and which refuses links between groups that
-    `can_join` says are two events."""
+    `can_join` says are two events, and links resting on an undated report between two groups that each
+    hold a dated one (they did not link on their own days: a vague mention does not make them one)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -51,12 +53,14 @@ class GuardedUnion(UnionFind):
     def add(self, node: str, reports: list[Report]) -> None:
         self.reports.setdefault(self.find(node), []).extend(reports)
 
-    def link(self, a: str, b: str) -> bool:
+    def link(self, a: str, b: str, undated: bool = False) -> bool:
+        """Join the groups of `a` and `b` unless the guard refuses; `undated`: the link is between a
+        dated and an undated report (or two undated ones)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         left, right = self.reports.get(ra, []), self.reports.get(rb, [])
-        if not can_join(left, right):
+        if not can_join(left, right) or (undated and _has_date(left) and _has_date(right)):
             return False
         self.union(ra, rb)
         self.reports[self.find(ra)] = left + right
@@ -64,10 +68,13 @@ class GuardedUnion(UnionFind):
         return True
 
 
+def _has_date(reports: list[Report]) -> bool:
+    return any(r.date for r in reports)
+
+
 def can_join(left: list[Report], right: list[Report]) -> bool:
     """Two groups of reports can be one event unless two of their reports state dates that cannot be one
-    day (beyond the clustering tolerance), or one document's two mentions that were not judged one event
-    would end up together."""
+    day (beyond the clustering tolerance)."""
     for a in left:
         for b in right:
             if a.date and b.date and date_relation(a, b) == "conflict":
@@ -88,17 +95,44 @@ def cluster_reports(store: Store, new: list[Report], related_docs: set[str] | No
     candidates = _stored_candidates(store, new)
     for cluster_id, members in state.dated_cluster_reports(store, {cid for _, cid in candidates}).items():
         uf.add(CLUSTER_NODE + cluster_id, members)
+    link_strongest_first(uf, candidate_links(new, candidates, related_docs))
+    return _components(store, uf, [r.event_id for r in new])
+
+
+Link = tuple[tuple[int, int], str, str]  # (link_strength, node, node)
+
+
+def link_strongest_first(uf: GuardedUnion, links: list[Link]) -> None:
+    """Apply the links, strongest first (ties in the order given, so the result stays deterministic)."""
+    for strength, a, b in sorted(links, key=lambda link: link[0], reverse=True):
+        uf.link(a, b, undated=strength[0] == DATE_STRENGTH["undated"])
+
+
+def candidate_links(new: list[Report], candidates: list[tuple[Report, str]], related_docs: set[str]) -> list[Link]:
+    """Every pair that `same_event` joins: the new document's own reports, and each of them with the stored
+    candidates (`(report, cluster_id)`; a stored cluster is the node CLUSTER_NODE + its id)."""
     by_dyad = _by_dyad(new)  # `same_event` needs one dyad: pairs across dyads never link
+    links = []
     for group in by_dyad.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if same_event(a, b, related=True):
-                    uf.link(a.event_id, b.event_id)
+                    links.append((link_strength(a, b), a.event_id, b.event_id))
     for report, cluster_id in candidates:
         for mine in by_dyad.get(report.dyad_key, ()):
             if same_event(mine, report, related=report.doc_id in related_docs):
-                uf.link(mine.event_id, CLUSTER_NODE + cluster_id)
-    return _components(store, uf, [r.event_id for r in new])
+                links.append((link_strength(mine, report), mine.event_id, CLUSTER_NODE + cluster_id))
+    return links
+
+
+DATE_STRENGTH = {"equal": 3, "compatible": 2, "undated": 1, "conflict": 0}
+
+
+def link_strength(a: Report, b: Report) -> tuple[int, int]:
+    """How sure a link is: the same stated day first, then close or nested dates, then a date against an
+    undated report (unless published on the other's day); among equals, more shared words."""
+    strength = DATE_STRENGTH["compatible"] if news_of_the_day(a, b) else DATE_STRENGTH[date_relation(a, b)]
+    return strength, len(a.words & b.words)
 
 
 def _by_dyad(reports: list[Report]) -> dict[str, list[Report]]:

@@ -6,7 +6,9 @@ so clusters (connected components of this relation) come out the same whatever o
 Between related documents one event is told in other words: the same dyad and type (or type family)
 on the same days (at the finer of the two precisions) needs only one word about what happened in common.
 Two sentences of one article need more: they share the article's topic by construction. Agreements,
-requests and support are told apart by what they are about, not by the shared verb.
+requests and support are told apart by what they are about, not by the shared verb. An undated report
+of a related document is news of its publication days when it uses the other's verb; an announcement
+and the act it announces, on two days, are two events.
 """
 from __future__ import annotations
 
@@ -38,6 +40,14 @@ NON_STATE_SECTORS = frozenset("""CVL REB OPP INS SEP UAF REL BUS MED EDU LAB HLH
 MOD RAD JEW MUS CHR""".split())
 
 MEETING = "CONSULT"
+# PLOVER's verbal types: things said, which two parties say to each other many times a day.
+STATEMENT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+ANSWER_TYPES = frozenset({"REJECT", "ACCUSE"})
+ACCUSATION = word_class(stem("accusation"))
+# Stems telling that a report is of an announcement or plan rather than the act ("announced" is a
+# reporting word, so it is seen only in triggers).
+ANNOUNCEMENT_STEMS = frozenset(stem(w) for w in "announce announced plan plans unveil unveiled vow vowed pledge pledged "
+                               "schedule scheduled".split())
 DENIAL_TYPES = frozenset({"REJECT", "ACCUSE"})
 DAY_TOLERANCE = 3  # day-precision dates this close can be the same event (reports differ on the day)
 CLOSE_DAYS = 2  # days "on the same days" may differ by: time zones, relative days read from another day
@@ -184,17 +194,20 @@ def same_event(a: Report, b: Report, related: bool = False) -> bool:
         return False
     if a.doc_id == b.doc_id and a.sentence == b.sentence:
         return a.trigger == b.trigger  # one sentence, two triggers: two events (or it says so twice)
-    kind = type_relation(a.plover, b.plover)
+    kind = "related" if answers_accusation(a, b) else type_relation(a.plover, b.plover)
     if kind != "same" and MEETING in {a.plover, b.plover}:
         return False  # a meeting and what was done at it are two events
     dates = date_relation(a, b)
-    if dates == "conflict" or not object_agrees(a, b):
+    if dates == "conflict" or not object_agrees(a, b) or announcement_and_act(a, b):
         return False
     if a.doc_id == b.doc_id and kind != "other":
         # one article: its sentences share its topic words by construction, and an undated mention
         # trivially falls in the article's window, so neither says the two mentions are one event
         return similar(a, b, SAME_DOCUMENT, trigger_bonus=False)
     if related and same_days(a, b) and kind in {"same", "related"} and similar(a, b, RELATED_DOCS):
+        return True
+    if related and news_of_the_day(a, b) and kind == "same" and triggers_agree(a, b) \
+            and similar(a, b, RELATED_DOCS):
         return True
     if kind == "other":
         same_direction = (a.source, a.target) == (b.source, b.target)
@@ -204,6 +217,50 @@ def same_event(a: Report, b: Report, related: bool = False) -> bool:
         # An undated report whose reporting window holds the other's stated date is as good as dated.
         return similar(a, b, SAME_TYPE_DATED)
     return similar(a, b, RELATED_OR_UNDATED)
+
+
+def answers_accusation(a: Report, b: Report) -> bool:
+    """A rejection and a condemnation whose words both name accusations are one answer to them ("rejected
+    the allegations" / "slammed the accusations"): coders read it either way."""
+    return {a.plover, b.plover} == ANSWER_TYPES and ACCUSATION in a.words and ACCUSATION in b.words
+
+
+def announces(report: Report) -> bool:
+    """The report tells of plans or an announcement ("unveiled plans to hold drills"), not the act itself."""
+    return bool((_trigger_classes(report.trigger) | report.words) & ANNOUNCEMENT_STEMS)
+
+
+def announcement_and_act(a: Report, b: Report) -> bool:
+    """One report tells of an announcement, the other of the act, on two different stated days: the day
+    something was announced and the day it was done are two events."""
+    two_days = bool(a.date and b.date) and len(a.date) == len(b.date) == 10 and a.date != b.date
+    return two_days and announces(a) != announces(b)
+
+
+def news_of_the_day(a: Report, b: Report) -> bool:
+    """One report states a day and the other, undated, is news of those days: published on that day or
+    within CLOSE_DAYS after it, or, for a material act, published within CLOSE_DAYS of the dated report
+    (related documents of the same days recount the same few acts; statements between two parties come
+    many a day, so theirs must be dated by their own publication)."""
+    dated, undated = (a, b) if a.date else (b, a)
+    if undated.date or undated.published is None or not dated.date or len(dated.date) != 10:
+        return False
+    day, close = date.fromisoformat(dated.date), timedelta(days=CLOSE_DAYS)
+    if day > undated.published:
+        return False
+    if undated.published - day <= close:
+        return True
+    material = dated.plover not in STATEMENT_TYPES and undated.plover not in STATEMENT_TYPES
+    return material and dated.published is not None and abs(undated.published - dated.published) <= close
+
+
+def triggers_agree(a: Report, b: Report) -> bool:
+    """The two triggers share a word, words of one class compared as one ("struck" ~ "attack")."""
+    return bool(_trigger_classes(a.trigger) & _trigger_classes(b.trigger))
+
+
+def _trigger_classes(trigger: str) -> set[str]:
+    return {word_class(stem(w)) for w in trigger.split()}
 
 
 def dyad_compatible(a: Report, b: Report) -> bool:
