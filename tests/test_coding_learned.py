@@ -74,7 +74,7 @@ def test_sparse_features_read_the_governing_verb_chain():
 
 @pytest.mark.model
 def test_the_coder_adds_an_event_the_model_finds_and_drops_one_it_rejects(nlp, monkeypatch):
-    import dyadwatch.coding.triggers as triggers
+    import dyadwatch.coding.learned_triggers as triggers
     from dyadwatch.coding.events import code_doc
     from dyadwatch.coding.lexicon import default_lexicon
 
@@ -99,7 +99,7 @@ def test_the_coder_adds_an_event_the_model_finds_and_drops_one_it_rejects(nlp, m
 
 @pytest.mark.model
 def test_the_model_retypes_a_derived_row_but_not_a_curated_one(nlp, monkeypatch):
-    import dyadwatch.coding.triggers as triggers
+    import dyadwatch.coding.learned_triggers as triggers
     from dyadwatch.coding.events import code_doc
     from dyadwatch.coding.lexicon import default_lexicon
 
@@ -198,7 +198,7 @@ def test_the_learned_pipeline_scores_every_candidate_with_the_shipped_model(nlp)
 
 @pytest.mark.model
 def test_the_model_adds_no_event_for_a_word_the_curated_table_decides(nlp, monkeypatch):
-    import dyadwatch.coding.triggers as triggers
+    import dyadwatch.coding.learned_triggers as triggers
     from dyadwatch.coding.events import code_doc
     from dyadwatch.coding.lexicon import default_lexicon
 
