@@ -34,13 +34,19 @@ LIGHT_OBJECT_PROBABILITY = 0.8
 LightVerbFinder = Callable[[Token], "Token | None"]
 
 
-def take_advice(sentence: Span, triggers: list[Trigger], scores: dict[int, Prediction], taken: set[int],
-                lexicon: Lexicon, light_verb_of: LightVerbFinder, light_verbs: set[str]) -> list[Trigger]:
-    """The rules' triggers after vetoes, retypings and light-verb hand-overs, plus the model's proposals."""
+def take_advice(sentence: Span, triggers: list[Trigger], scores: dict[int, Prediction], consumed: set[int],
+                named: set[int], lexicon: Lexicon, light_verb_of: LightVerbFinder,
+                light_verbs: set[str]) -> list[Trigger]:
+    """The rules' triggers after vetoes, retypings and light-verb hand-overs, plus the model's proposals.
+    `consumed`: words the rules' triggers speak for (a verb trigger's objects); `named`: words inside names."""
     kept = [_retyped(t, scores) for t in triggers if not _vetoed(t, scores)]
-    kept = _light_objects(sentence, kept, scores, taken, lexicon, light_verb_of, light_verbs)
-    taken = taken | {t.token.i for t in kept} | {t.light_verb.i for t in kept if t.light_verb}
+    kept = _light_objects(sentence, kept, scores, named | _trigger_words(kept), lexicon, light_verb_of, light_verbs)
+    taken = consumed | named | _trigger_words(kept)
     return sorted(kept + learned_triggers(sentence, scores, taken, lexicon, light_verb_of), key=lambda t: t.token.i)
+
+
+def _trigger_words(triggers: list[Trigger]) -> set[int]:
+    return {t.token.i for t in triggers} | {t.light_verb.i for t in triggers if t.light_verb is not None}
 
 
 def _vetoed(trig: Trigger, scores: dict[int, Prediction]) -> bool:
@@ -63,10 +69,12 @@ def _retyped(trig: Trigger, scores: dict[int, Prediction]) -> Trigger:
     return trig if retyped is None else Trigger(trig.token, replace(retyped.entry, pos=trig.entry.pos), trig.light_verb)
 
 
-def _light_objects(sentence: Span, triggers: list[Trigger], scores: dict[int, Prediction], taken: set[int],
+def _light_objects(sentence: Span, triggers: list[Trigger], scores: dict[int, Prediction], blocked: set[int],
                    lexicon: Lexicon, light_verb_of: LightVerbFinder, light_verbs: set[str]) -> list[Trigger]:
     """A support verb coded from its own unconditioned row hands the event to its object noun when the
-    model is sure the noun is the event and the noun's own rows do not say otherwise."""
+    model is sure the noun is the event and the lexicon has no row for the noun (a noun it lists already
+    silences the verb, triggers._has_event_object). The verb's objects count as its own words; a word
+    that is a trigger or inside a name (`blocked`) does not take the event."""
     by_verb = {t.token.i: t for t in triggers if t.light_verb is None and not t.entry.conditions
                and t.token.lemma_.lower() in light_verbs}
     if not by_verb:
@@ -74,7 +82,7 @@ def _light_objects(sentence: Span, triggers: list[Trigger], scores: dict[int, Pr
     handed: dict[int, Trigger] = {}
     for tok in sentence:
         pred = scores.get(tok.i)
-        if tok.pos_ != "NOUN" or tok.i in taken or pred is None or not pred.is_event:
+        if tok.pos_ != "NOUN" or tok.i in blocked or pred is None or not pred.is_event:
             continue
         verb = light_verb_of(tok)
         if verb is None or verb.i not in by_verb or verb.i in handed or lexicon.curates("N", tok.lemma_.lower()):

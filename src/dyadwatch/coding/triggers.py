@@ -169,8 +169,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     # the learned layer's vetoes, retypings and proposals (coding/learned_triggers.py)
     scores = sentence.doc._.trigger_scores or {}
     if scores:
-        taken = consumed | named | {t.token.i for t in triggers} | {t.light_verb.i for t in triggers if t.light_verb}
-        triggers = take_advice(sentence, triggers, scores, taken, lexicon, _light_verb_of, LIGHT_VERBS)
+        triggers = take_advice(sentence, triggers, scores, consumed, named, lexicon, _light_verb_of, LIGHT_VERBS)
     return triggers
 
 
