@@ -12,7 +12,7 @@ from dyadwatch.coding.learned import NONE_LABEL, Prediction, TriggerModel
 LABELS = ["CONSULT", "SANCTION", NONE_LABEL]
 
 
-def tiny_model(weights: dict[str, list[float]], bias=(0.0, 0.0, 1.0)) -> TriggerModel:
+def tiny_model(weights: dict[str, list[float]], bias=(0.0, 0.0, 1.0), codes: dict[str, str] | None = None) -> TriggerModel:
     """A model whose only knowledge is the given feature → logit rows."""
     ids = [int(hashed([name])[0]) for name in weights]
     order = np.argsort(ids)
@@ -22,7 +22,8 @@ def tiny_model(weights: dict[str, list[float]], bias=(0.0, 0.0, 1.0)) -> Trigger
         "dense_weights": np.zeros((0, len(LABELS)), dtype=np.float32), "bias": np.array(bias, dtype=np.float32),
         "dense_mean": np.zeros(0, dtype=np.float32), "dense_scale": np.ones(0, dtype=np.float32),
     }
-    return TriggerModel(arrays, {"lemma_codes": {"liaise|CONSULT": "043", "berate|SANCTION": "160"}, "type_codes": {"CONSULT": "040"}})
+    lemma_codes = {"liaise|CONSULT": "043", "berate|SANCTION": "160", **(codes or {})}
+    return TriggerModel(arrays, {"lemma_codes": lemma_codes, "type_codes": {"CONSULT": "040"}})
 
 
 def test_feature_hashes_are_stable_numbers_not_python_hash():
@@ -74,12 +75,12 @@ def test_sparse_features_read_the_governing_verb_chain():
 
 @pytest.mark.model
 def test_the_coder_adds_an_event_the_model_finds_and_drops_one_it_rejects(nlp, monkeypatch):
-    import dyadwatch.coding.triggers as triggers
+    import dyadwatch.coding.learned_triggers as advice
     from dyadwatch.coding.events import code_doc
     from dyadwatch.coding.lexicon import default_lexicon
 
     model = tiny_model({"l=liaise": [9.0, 0.0, 0.0], "l=berate": [0.0, 0.0, 9.0], "l=condemn": [0.0, 0.0, 9.0]})
-    monkeypatch.setattr(triggers, "default_model", lambda: model)
+    monkeypatch.setattr(advice, "default_model", lambda: model)
     text = "Greek Prime Minister Kyriakos Mitsotakis liaised with Turkish President Recep Tayyip Erdogan in Ankara."
     doc = nlp(text)
     doc._.trigger_scores = {t.i: model.predict(t, set()) for t in doc if t.pos_ in {"VERB", "NOUN"}}
@@ -99,13 +100,13 @@ def test_the_coder_adds_an_event_the_model_finds_and_drops_one_it_rejects(nlp, m
 
 @pytest.mark.model
 def test_the_model_retypes_a_derived_row_but_not_a_curated_one(nlp, monkeypatch):
-    import dyadwatch.coding.triggers as triggers
+    import dyadwatch.coding.learned_triggers as advice
     from dyadwatch.coding.events import code_doc
     from dyadwatch.coding.lexicon import default_lexicon
 
     # The derived dictionary codes "berate" as ACCUSE; a model sure it is a SANCTION here retypes it.
     model = tiny_model({"l=berate": [0.0, 9.0, 0.0], "l=condemn": [0.0, 9.0, 0.0]})
-    monkeypatch.setattr(triggers, "default_model", lambda: model)
+    monkeypatch.setattr(advice, "default_model", lambda: model)
     doc = nlp("Greece berated Turkey over the airspace violations.")
     doc._.trigger_scores = {t.i: model.predict(t, set()) for t in doc if t.pos_ in {"VERB", "NOUN"}}
     assert [e.plover for e in code_doc(doc, default_lexicon()) if e.trigger.startswith("berate")] == ["SANCTION"]
@@ -198,13 +199,51 @@ def test_the_learned_pipeline_scores_every_candidate_with_the_shipped_model(nlp)
 
 @pytest.mark.model
 def test_the_model_adds_no_event_for_a_word_the_curated_table_decides(nlp, monkeypatch):
-    import dyadwatch.coding.triggers as triggers
+    import dyadwatch.coding.learned_triggers as advice
     from dyadwatch.coding.events import code_doc
     from dyadwatch.coding.lexicon import default_lexicon
 
     # "refuse" has curated rows, none of which fits a refusal to answer questions: the model may not add one
     model = tiny_model({"l=refuse": [9.0, 0.0, 0.0]})
-    monkeypatch.setattr(triggers, "default_model", lambda: model)
+    monkeypatch.setattr(advice, "default_model", lambda: model)
     doc = nlp("The Greek ministry refused to answer questions from Turkish reporters.")
     doc._.trigger_scores = {t.i: model.predict(t, set()) for t in doc if t.pos_ in {"VERB", "NOUN"}}
     assert not [e for e in code_doc(doc, default_lexicon()) if e.trigger.startswith("refused")]
+
+
+def _coded(nlp, text: str, model: TriggerModel | None) -> list[tuple]:
+    from dyadwatch.coding.events import code_doc
+    from dyadwatch.coding.lexicon import default_lexicon
+
+    doc = nlp(text)
+    doc._.trigger_scores = {} if model is None else {t.i: model.predict(t, set()) for t in doc if t.pos_ in {"VERB", "NOUN"}}
+    return [(e.source.country, e.target.country if e.target else None, e.plover, e.trigger)
+            for e in code_doc(doc, default_lexicon())]
+
+
+@pytest.mark.model
+def test_a_learned_proposal_needs_a_target_resolved_in_its_sentence(nlp, monkeypatch):
+    import dyadwatch.coding.learned_triggers as advice
+
+    # a sanction is aimed at somebody: with nobody named, the model's word alone makes no dyad
+    model = tiny_model({"l=liaise": [0.0, 9.0, 0.0]}, codes={"liaise|SANCTION": "163"})
+    monkeypatch.setattr(advice, "default_model", lambda: model)
+    assert _coded(nlp, "Greek Prime Minister Kyriakos Mitsotakis liaised on Tuesday.", model) == []
+    assert _coded(nlp, "Greek Prime Minister Kyriakos Mitsotakis liaised with Turkish President Recep Tayyip Erdogan "
+                       "on Tuesday.", model) == [("GRC", "TUR", "SANCTION", "liaised")]
+
+
+@pytest.mark.model
+def test_a_support_verb_coded_from_its_fallback_row_hands_the_event_to_its_object_noun(nlp, monkeypatch):
+    import dyadwatch.coding.learned_triggers as advice
+
+    text = "Greece held a parley with Turkey."
+    rules_alone = _coded(nlp, text, None)
+    assert [(s, t, trig) for s, t, _, trig in rules_alone] == [("GRC", "TUR", "held")]
+    assert rules_alone[0][2] != "CONSULT"  # the derived row reads "hold" as coercion, whatever is held
+    model = tiny_model({"l=parley": [9.0, 0.0, 0.0]}, codes={"parley|CONSULT": "040"})
+    monkeypatch.setattr(advice, "default_model", lambda: model)
+    assert _coded(nlp, text, model) == [("GRC", "TUR", "CONSULT", "held parley")]
+    unsure = tiny_model({"l=parley": [1.0, 0.0, 0.0]}, codes={"parley|CONSULT": "040"})  # below the threshold
+    monkeypatch.setattr(advice, "default_model", lambda: unsure)
+    assert [trig for *_, trig in _coded(nlp, text, unsure)] == ["held"]

@@ -5,14 +5,12 @@ Support ("light") verbs hand their subject to the event noun they govern: "held 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Span, Token
 
 from dyadwatch.attribution.chain import REPORTING_VERBS
-from dyadwatch.coding.learned import Prediction, default_model
+from dyadwatch.coding.learned_triggers import take_advice
 from dyadwatch.coding.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, TriggerContext
-from dyadwatch.coding.ontology import lookup
+from dyadwatch.coding.trigger_record import Trigger
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 from dyadwatch.nlp.spanindex import spans_between
 
@@ -66,23 +64,6 @@ QUANTITY_NOUNS = {"dollar", "euro", "yuan", "pound", "million", "billion", "kg",
 GROUP_NOUNS = {"mission", "team", "contingent", "group", "delegation", "unit", "detachment", "batch"}
 # Reporting verbs that are also events in their own right when the lexicon says so.
 REPORTING_EVENTS = {"deny", "claim", "allege", "insist", "warn"}
-# The learned layer adds an event the lexicon lacks at this probability, and silences an unconditioned
-# lexicon hit when it gives "no event" this probability (the veto is set high enough that neither the
-# seed articles nor the PLOVER gold standard lose a found event; the dev set was not used to choose).
-ADD_PROBABILITY = 0.6
-VETO_PROBABILITY = 0.97
-RETYPE_PROBABILITY = 0.8
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A word that codes an event, with its lexicon entry and the support verb lending arguments."""
-
-    token: Token
-    entry: LexEntry
-    light_verb: Token | None = None
-
-
 def context_of(token: Token) -> TriggerContext:
     ctx = TriggerContext()
     for child in token.children:
@@ -185,12 +166,10 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             if entry is not None:
                 triggers.append(Trigger(tok, entry, tok.head if tok.dep_ == "acomp" else None))
     triggers = [t for t in triggers if not _promise_of_another(t, triggers)]
+    # the learned layer's vetoes, retypings and proposals (coding/learned_triggers.py)
     scores = sentence.doc._.trigger_scores or {}
     if scores:
-        triggers = [_retyped(t, scores) for t in triggers if not _vetoed(t, scores)]
-        taken = consumed | named | {t.token.i for t in triggers} | {t.light_verb.i for t in triggers if t.light_verb}
-        triggers += learned_triggers(sentence, scores, taken, lexicon)
-        triggers.sort(key=lambda t: t.token.i)
+        triggers = take_advice(sentence, triggers, scores, consumed, named, lexicon, _light_verb_of, LIGHT_VERBS)
     return triggers
 
 
@@ -202,55 +181,6 @@ def _promise_of_another(trig: Trigger, triggers: list[Trigger]) -> bool:
     complements = {c.i for c in trig.token.children if c.dep_ in {"xcomp", "ccomp"}}
     return any(t.token.i in complements or t.light_verb is not None and t.light_verb.i in complements
                for t in triggers if t is not trig)
-
-
-def _vetoed(trig: Trigger, scores: dict[int, Prediction]) -> bool:
-    """A derived-dictionary hit the model is sure is no event ("the bridge connects X to Y"). Curated rows
-    are the rules' strength and are never vetoed."""
-    pred = scores.get(trig.token.i)
-    return (pred is not None and pred.none_probability >= VETO_PROBABILITY and not trig.entry.conditions
-            and not trig.entry.curated)
-
-
-def _retyped(trig: Trigger, scores: dict[int, Prediction]) -> Trigger:
-    """A derived-dictionary hit whose type the model reads otherwise with confidence takes the model's
-    type (the derived rows give a verb one sense whatever its arguments)."""
-    pred = scores.get(trig.token.i)
-    if trig.entry.curated or pred is None or not pred.is_event or pred.probability < RETYPE_PROBABILITY:
-        return trig
-    model = default_model()
-    if model is None or lookup(trig.entry.cameo).plover == pred.label:
-        return trig
-    code = model.cameo_for(trig.token.lemma_.lower(), pred.label)
-    if code is None:
-        return trig
-    return Trigger(trig.token, LexEntry(trig.entry.pos, trig.entry.lemma, (), code, curated=False, learned=True),
-                   trig.light_verb)
-
-
-def learned_triggers(sentence: Span, scores: dict[int, Prediction], taken: set[int],
-                     lexicon: Lexicon | None = None) -> list[Trigger]:
-    """Events the lexicon does not list, proposed by the learned layer with enough confidence. A word the
-    curated table has rows for is left to them: when none fits ("refused to respond to questions"),
-    that is the rules' decision, not a gap."""
-    model = default_model()
-    found = []
-    for tok in sentence:
-        pred = scores.get(tok.i)
-        if tok.i in taken or pred is None or not pred.is_event or pred.probability < ADD_PROBABILITY:
-            continue
-        code = model.cameo_for(tok.lemma_.lower(), pred.label) if model is not None else None
-        if code is None:
-            continue
-        pos = "V" if tok.pos_ == "VERB" else "N"
-        if lexicon is not None and lexicon.curates(pos, tok.lemma_.lower()):
-            continue
-        light = _light_verb_of(tok) if pos == "N" else None
-        if light is not None and light.i in taken:
-            continue
-        found.append(Trigger(tok, LexEntry(pos, tok.lemma_.lower(), (), code, learned=True), light))
-        taken.add(tok.i)
-    return found
 
 
 def _inside_names(sentence: Span) -> set[int]:
