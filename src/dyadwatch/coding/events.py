@@ -12,7 +12,7 @@ from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.actor_index import ActorIndex
 from dyadwatch.coding.argument_words import ISSUED_TEXTS, PERSONAL_PRONOUNS
 from dyadwatch.coding.arguments import Arguments, noun_arguments, verb_arguments
-from dyadwatch.coding.counterpart import dyad_partner
+from dyadwatch.coding.counterpart import dyad_partner, sentence_partner
 from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import speech_act
@@ -130,7 +130,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
         home = home_target(cameo.plover, args.sources, ref.span, index)
         args = Arguments(args.sources, [home] if home is not None else [])
     if not args.targets and not agentless and cameo.plover in DIRECTED_TYPES:
-        partner = _main_dyad_partner(doc, args.sources)
+        partner = _main_dyad_partner(doc, args.sources) or _sentence_partner(trig, ref.span, args.sources)
         args = Arguments(args.sources, [partner] if partner is not None else [])
     if agentless:
         pairs = [(_attacker_in_dyad(doc, t), t) for t in args.targets[:MAX_PARTIES]]
@@ -158,6 +158,15 @@ def _main_dyad_partner(doc: Doc, sources: list[Actor]) -> Actor | None:
     if len(countries) != 1:
         return None
     return dyad_partner(doc, next(iter(countries)))
+
+
+def _sentence_partner(trig: Trigger, sentence: Span, sources: list[Actor]) -> Actor | None:
+    """Failing a clear main dyad: the other state party the act's own sentence names, for sources of one known
+    country (a body without one, as an international organisation, has no "other country")."""
+    countries = {s.country for s in sources}
+    if len(countries) != 1 or None in countries:
+        return None
+    return sentence_partner(trig.light_verb or trig.token, sentence, sources)
 
 
 def _attacker_in_dyad(doc: Doc, target: Actor) -> Actor | None:
