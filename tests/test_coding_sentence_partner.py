@@ -1,6 +1,7 @@
 """The other party of a directed act whose clause names none, taken from the act's own sentence when the
-article has no clear main dyad: not its speaker, a venue, a medium, nor for a source of no known country
-(full model; sentences written for these tests)."""
+article has no clear main dyad: not its speaker, a venue, a medium, nor for a source of no known country;
+and the actor's own possessed people, the means of a withdrawal or an offer, are not its other party (full
+model; sentences written for these tests)."""
 from __future__ import annotations
 
 import pytest
@@ -29,3 +30,23 @@ def test_speakers_venues_and_media_are_not_the_target(text, other):
 def test_a_source_of_no_known_country_gets_no_partner():
     got = pairs("Rebels launched their attack hours after Peru closed its embassy.", "ASSAULT")
     assert (None, "PER") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chad will withdraw its troops from the region, the president said.",
+    "The Wagner boss offered his fighters to the junta.",
+])
+def test_the_actors_own_people_are_its_means_not_the_other_party(text):
+    got = pairs(text)
+    assert not any(s is not None and s == t for s, t in got), got
+    assert any(s is not None for s, _ in got), got
+
+
+def test_once_its_own_troops_are_set_aside_the_other_state_in_the_sentence_is_the_party():
+    got = pairs("Chad withdrew its troops, hours after Sudan closed the border.", "RETREAT")
+    assert ("TCD", "SDN") in got, got
+
+
+def test_own_people_acted_on_by_force_stay_the_target():
+    got = pairs("Peru's army overthrew its president on Monday.", "ASSAULT")
+    assert ("PER", "PER") in got, got

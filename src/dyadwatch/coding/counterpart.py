@@ -129,10 +129,12 @@ def sentence_partner(trigger: Token, sentence: Span, sources: list[Actor]) -> Ac
 def _own_clause(trigger: Token) -> set[int]:
     """Tokens of the trigger's own clause, which argument finding has read already: what it left out there
     ("condemned the attacks against X": X suffered them) was left out on purpose. Coordinated clauses
-    ("... and hoped that X would ...") are not its own."""
+    ("... and hoped that X would ...") and subordinate clauses with a subject of their own ("after X
+    expelled ...") are not its own."""
     clause = {t.i for t in trigger.subtree}
-    for conj in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
-        clause -= {t.i for t in conj.subtree}
+    for other in (c for c in trigger.children if c.pos_ in {"VERB", "AUX"} and (
+            c.dep_ == "conj" or c.dep_ == "advcl" and any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children))):
+        clause -= {t.i for t in other.subtree}
     return clause
 
 

@@ -12,10 +12,10 @@ from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.actor_index import ActorIndex
 from dyadwatch.coding.argument_words import ISSUED_TEXTS, PERSONAL_PRONOUNS
 from dyadwatch.coding.arguments import Arguments, noun_arguments, verb_arguments
-from dyadwatch.coding.counterpart import dyad_partner, sentence_partner
 from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import speech_act
+from dyadwatch.coding.other_party import attacker_in_dyad, main_dyad_partner, sentence_partner_of, without_own_means
 from dyadwatch.coding.ontology import lookup
 from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
 from dyadwatch.coding.syntax import passive_parts, prep_objects, subject_of
@@ -123,6 +123,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     evidence = Evidence(ref.text, ref.span.start_char, ref.span.end_char)
     trigger_text = " ".join(t.text for t in (trig.light_verb, trig.token) if t is not None)
     out = []
+    args = without_own_means(trig.light_verb or trig.token, cameo.plover, args, index)
     if not args.targets and cameo.plover == "THREATEN":
         args = Arguments(args.sources, [t for t in threatened_party(trig.light_verb or trig.token, index)
                                         if t not in args.sources])
@@ -130,10 +131,11 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
         home = home_target(cameo.plover, args.sources, ref.span, index)
         args = Arguments(args.sources, [home] if home is not None else [])
     if not args.targets and not agentless and cameo.plover in DIRECTED_TYPES:
-        partner = _main_dyad_partner(doc, args.sources) or _sentence_partner(trig, ref.span, args.sources)
+        partner = (main_dyad_partner(doc, args.sources)
+                   or sentence_partner_of(trig.light_verb or trig.token, ref.span, args.sources))
         args = Arguments(args.sources, [partner] if partner is not None else [])
     if agentless:
-        pairs = [(_attacker_in_dyad(doc, t), t) for t in args.targets[:MAX_PARTIES]]
+        pairs = [(attacker_in_dyad(doc, t), t) for t in args.targets[:MAX_PARTIES]]
     else:
         pairs = _pairs(args, _mutual(trig, cameo.plover))
     for source, target in pairs:
@@ -149,30 +151,6 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
             trigger_start=min(t.idx for t in (trig.light_verb, trig.token) if t is not None),
         ))
     return out
-
-
-def _main_dyad_partner(doc: Doc, sources: list[Actor]) -> Actor | None:
-    """For an act aimed at somebody whose sentence names nobody: the other side of the article's clear main
-    dyad, when the actor is one side ("Iran launched its attack" in an article about Iran and Israel)."""
-    countries = {s.country for s in sources}
-    if len(countries) != 1:
-        return None
-    return dyad_partner(doc, next(iter(countries)))
-
-
-def _sentence_partner(trig: Trigger, sentence: Span, sources: list[Actor]) -> Actor | None:
-    """Failing a clear main dyad: the other state party the act's own sentence names, for sources of one known
-    country (a body without one, as an international organisation, has no "other country")."""
-    countries = {s.country for s in sources}
-    if len(countries) != 1 or None in countries:
-        return None
-    return sentence_partner(trig.light_verb or trig.token, sentence, sources)
-
-
-def _attacker_in_dyad(doc: Doc, target: Actor) -> Actor | None:
-    """Who hit a victim the text gives no attacker: the other side of the article's clear main dyad, when the
-    victim is one side ("missiles hit an Israeli base" in an article about Iran and Israel); else nobody."""
-    return dyad_partner(doc, target.country)
 
 
 def _arguments(trig: Trigger, index: ActorIndex) -> Arguments:
