@@ -1,7 +1,7 @@
 """The other party of a directed act whose clause names none, taken from the act's own sentence when the
 article has no clear main dyad: not its speaker, a venue, a medium, nor for a source of no known country;
-and the actor's own possessed people, the means of a withdrawal or an offer, are not its other party (full
-model; sentences written for these tests)."""
+the actor's own possessed people, the means of a withdrawal or an offer, are not its other party; force
+used on a place of one's own country is aimed at it (full model; sentences written for these tests)."""
 from __future__ import annotations
 
 import pytest
@@ -50,3 +50,8 @@ def test_once_its_own_troops_are_set_aside_the_other_state_in_the_sentence_is_th
 def test_own_people_acted_on_by_force_stay_the_target():
     got = pairs("Peru's army overthrew its president on Monday.", "ASSAULT")
     assert ("PER", "PER") in got, got
+
+
+def test_force_against_a_region_of_the_actors_own_country_is_aimed_at_that_country():
+    got = pairs("Georgia launched an offensive against the breakaway region of Abkhazia.", "ASSAULT")
+    assert ("GEO", "GEO") in got, got

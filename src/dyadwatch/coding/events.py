@@ -38,6 +38,8 @@ MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 # Acts always aimed at another party, even when the sentence names none.
 DIRECTED_TYPES = frozenset({"ASSAULT", "THREATEN", "SANCTION", "COERCE", "ACCUSE", "REJECT", "REQUEST", "PROTEST",
                             "RETREAT", "MOBILIZE", "SUPPORT", "AGREE", "CONCEDE"})
+# Force at home: an assault on or coercion of a place of the actor's own country bears on that country.
+FORCE_AT_HOME = frozenset({"ASSAULT", "COERCE"})
 RECIPROCAL_PRONOUNS = frozenset({"themselves", "other", "another"})
 # Verbs that put out a text speaking for its author: "issued a reminder that X must ...". Not "rejected a
 # proposal that X must ...": the proposal is somebody else's.
@@ -137,7 +139,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     if agentless:
         pairs = [(attacker_in_dyad(doc, t), t) for t in args.targets[:MAX_PARTIES]]
     else:
-        pairs = _pairs(args, _mutual(trig, cameo.plover))
+        pairs = _pairs(args, _mutual(trig, cameo.plover), cameo.plover in FORCE_AT_HOME)
     for source, target in pairs:
         if target is None and cameo.plover in NEEDS_TARGET:
             continue
@@ -302,9 +304,11 @@ def _holds_reciprocal(token: Token) -> bool:
                for r in words_between(token.doc, RECIPROCAL_PRONOUNS, left, right + 1))
 
 
-def _pairs(args: Arguments, mutual: bool = True) -> list[tuple[Actor, Actor | None]]:
+def _pairs(args: Arguments, mutual: bool = True, force: bool = False) -> list[tuple[Actor, Actor | None]]:
     """Source-target pairs: every named side with every party acted on; coordinated sides of a mutual
-    act with each other; coordinated sides of a one-sided act each on its own, never with each other."""
+    act with each other; coordinated sides of a one-sided act each on its own, never with each other. Force
+    used on a place of the actor's own country ("launched an offensive against its breakaway region") is
+    aimed at that country, even when the actor is the country itself."""
     if len(args.sources) > 1 and mutual and not [t for t in args.targets if t not in args.sources]:
         sources = args.sources[:MAX_PARTIES]
         return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
@@ -319,7 +323,7 @@ def _pairs(args: Arguments, mutual: bool = True) -> list[tuple[Actor, Actor | No
         if pairs or not all(is_place(t) for t in targets):
             return pairs
         home = _as_country(targets[0])  # "imposed a curfew in Algiers": a domestic act, on the country
-        return [(s, home if home.code != s.code else None) for s in sources]
+        return [(s, home if force or home.code != s.code else None) for s in sources]
     return [(s, None) for s in sources]  # "Seoul and Tokyo condemned the launch": each of them did
 
 
