@@ -55,3 +55,8 @@ def test_own_people_acted_on_by_force_stay_the_target():
 def test_force_against_a_region_of_the_actors_own_country_is_aimed_at_that_country():
     got = pairs("Georgia launched an offensive against the breakaway region of Abkhazia.", "ASSAULT")
     assert ("GEO", "GEO") in got, got
+
+
+def test_the_same_words_are_not_both_doer_and_target():
+    got = pairs("Chile said Lima was involved in the bombing.", "ASSAULT")
+    assert ("PER", "PER") not in got, got

@@ -313,7 +313,9 @@ def _pairs(args: Arguments, mutual: bool = True, force: bool = False) -> list[tu
         sources = args.sources[:MAX_PARTIES]
         return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     sources = args.sources[:MAX_SIDES]
-    targets = [t for t in args.targets if t not in sources]
+    # the same words read twice ("Lima was involved in ...": Lima the doer and Lima the place) are one party
+    targets = [t for t in args.targets if t not in sources
+               and not (t.text and any(s.text == t.text and s.country == t.country for s in sources))]
     foreign = [t for t in targets if t.country is None or t.country not in {s.country for s in sources}]
     targets = (foreign or targets)[:MAX_PARTIES]  # "withdrew its troops from X": X is the other party
     if targets:
