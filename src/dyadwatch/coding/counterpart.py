@@ -114,7 +114,8 @@ def sentence_partner(trigger: Token, sentence: Span, sources: list[Actor]) -> Ac
     """The other party of a directed act ("Iran launched its attack") whose clause names none, and the
     article no clear main dyad: the nearest state party of another country in the trigger's own sentence,
     before it, else after it, outside the act's own clause. Not the reporting speaker ("..., Chilean
-    officials said"), the act's own subject, a venue ("talks in Bolivia") or a medium ("officials told the BBC"): none of them is acted on."""
+    officials said"), the act's own subject, a venue ("talks in Bolivia") or a medium ("officials told the
+    BBC"): none of them is acted on."""
     own = {s.country for s in sources}
     verbs = {trigger.i} | {t.i for t in trigger.ancestors if t.pos_ in {"VERB", "AUX"}}
     read = _own_clause(trigger)
