@@ -151,3 +151,13 @@ def test_the_countrys_rulers_are_not_the_subjects_state(nlp):
 def test_the_countrys_troops_as_subject_stay_with_the_speaker(nlp):
     found = spans(nlp, "Soldiers seized power in Mali in May.\n\nFrance said the country's troops would leave Mali.")
     assert ("the country's troops", "COREF", "FRAMIL") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“Our congressional delegation visited Chile,” the Peruvian president said.", ("PER", "CHL", "CONSULT")),
+    ("Peru said its newly appointed envoy had met Chilean officials.", ("PER", "CHL", "CONSULT")),
+    ("Peru said its elite troops had attacked Chile.", ("PER", "CHL", "ASSAULT")),
+])
+def test_a_possessive_owns_its_phrase_past_plain_adjectives(text, expected):
+    assert expected in dyads(text)
+

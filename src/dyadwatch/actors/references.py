@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from dyadwatch.actors.context import next_word_index
 from dyadwatch.actors.descriptions import country_names, description_reference
 from dyadwatch.actors.document import Article, Prominence, read_article
 from dyadwatch.actors.gazetteer import COUNTRY
 from dyadwatch.actors.groups import GROUP_HEADS, group_at
-from dyadwatch.actors.whose import complement_state, not_the_subjects_own
+from dyadwatch.actors.whose import complement_state, not_the_subjects_own, owned_mention
 from dyadwatch.actors.matching import AGENT
 from dyadwatch.actors.pronouns import (
     FIRST_PERSON, PLURAL, PLURAL_TAGS, SINGULAR, person_antecedent, pronoun_role, thing_antecedent,
@@ -193,7 +192,7 @@ def resolve_references(doc: Doc, resolved: list[tuple[Mention, Actor | None]]
         found = reference_at(context, start)
         if isinstance(found, Reference):
             references.append(found)
-            owned = context.unresolved.get(next_word_index(doc, start + 1))
+            owned = owned_mention(doc, context.unresolved, start)
             context.note(found.start, found.end, found.actor, found.person,
                          owned if owned is not None and owned.end == found.end else None)
             context.known.update((i, found.actor) for i in range(found.start, found.end))
@@ -217,7 +216,7 @@ def first_person(context: Context, covered: set[int]) -> list[Reference]:
         speaker = speaker_actor(context, tok.i)
         if speaker is None:
             continue
-        owned = context.unresolved.get(next_word_index(doc, tok.i + 1))
+        owned = owned_mention(doc, context.unresolved, tok.i)
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if tok.lower_ == "our" and owned is not None and agent_only(owned):
             ref = Reference(tok.i, owned.end, state_actor(speaker, doc[tok.i:owned.end].text, agent_sector(owned)))
@@ -273,7 +272,7 @@ def reference_at(context: Context, i: int) -> Reference | GroupReference | None:
     """The reference starting at token i, resolved; None when none starts there or it has no antecedent."""
     doc = context.doc
     tok = doc[i]
-    owned = context.unresolved.get(next_word_index(doc, i + 1))
+    owned = owned_mention(doc, context.unresolved, i)
     if owned is not None and not agent_only(owned):
         owned = None
     if tok.lower_ in PRONOUNS and tok.tag_ in ("", "PRP", "PRP$"):  # untagged docs: trust the word

@@ -12,7 +12,9 @@ actor's own, the other side of the article's main dyad ("India rejected the alle
 about Canada's accusations is a rejection of Canada's).
 
 `dyad_partner` is stricter: the other side of the article's main dyad only when that dyad is clear (see
-its docstring), for acts aimed at somebody that their sentence leaves without a party.
+its docstring), for acts aimed at somebody that their sentence leaves without a party. When the article
+has no clear dyad, `sentence_partner` takes the nearest state party of another country in the act's
+own sentence that is not its speaker, its doer, a venue or a medium.
 """
 from __future__ import annotations
 
@@ -21,12 +23,18 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.references import paragraph_numbers
+from dyadwatch.attribution.chain import REPORTING_VERBS
+from dyadwatch.coding.argument_words import VENUE_PREPS
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 from dyadwatch.nlp.spanindex import spans_between
 from dyadwatch.records import Actor
 
 DYAD_MARGIN = 2.0
 DYAD_MINIMUM = 3
+# A state and its organs can be acted on; a newspaper, a firm or a crowd named in passing is not the other side.
+STATE_PARTY_SECTORS = {None, "GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# Dependencies climbed from a mention to the phrase that attaches it to a clause.
+ANCHOR_CLIMB = {"compound", "amod", "poss", "nmod", "appos", "conj", "pobj", "prep"}
 
 
 def counterpart(trigger: Token, sentence: Span, sources: list[Actor], previous: bool = True) -> Actor | None:
@@ -100,3 +108,61 @@ def _country_counts(doc: Doc) -> Counter:
         cached = Counter(s._.actor.country for s in spans if s._.actor is not None and s._.actor.country)
         doc.user_data["dyadwatch_country_counts"] = cached
     return cached
+
+
+def sentence_partner(trigger: Token, sentence: Span, sources: list[Actor]) -> Actor | None:
+    """The other party of a directed act ("Iran launched its attack") whose clause names none, and the
+    article no clear main dyad: the nearest state party of another country in the trigger's own sentence,
+    before it, else after it, outside the act's own clause. Not the reporting speaker ("..., Chilean
+    officials said"), the act's own subject, a venue ("talks in Bolivia") or a medium ("officials told the
+    BBC"): none of them is acted on."""
+    own = {s.country for s in sources}
+    verbs = {trigger.i} | {t.i for t in trigger.ancestors if t.pos_ in {"VERB", "AUX"}}
+    read = _own_clause(trigger)
+    spans = spans_between(trigger.doc, ACTOR_SPANS, sentence.start, sentence.end)
+    candidates = [span for span in spans if span.root.i not in read and _could_be_acted_on(span, own, verbs)]
+    before = [span for span in candidates if span.start < trigger.i]
+    after = [span for span in candidates if span.start > trigger.i]
+    chosen = before[-1] if before else after[0] if after else None
+    return chosen._.actor if chosen is not None else None
+
+
+def _own_clause(trigger: Token) -> set[int]:
+    """Tokens of the trigger's own clause, which argument finding has read already: what it left out there
+    ("condemned the attacks against X": X suffered them) was left out on purpose. Coordinated clauses
+    ("... and hoped that X would ...") and subordinate clauses with a subject of their own ("after X
+    expelled ...") are not its own."""
+    clause = {t.i for t in trigger.subtree}
+    for other in (c for c in trigger.children if c.pos_ in {"VERB", "AUX"} and (
+            c.dep_ == "conj" or c.dep_ == "advcl" and any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children))):
+        clause -= {t.i for t in other.subtree}
+    return clause
+
+
+def _could_be_acted_on(span: Span, own: set[str | None], verbs: set[int]) -> bool:
+    actor = span._.actor
+    if actor is None or not actor.country or actor.country in own or actor.sector not in STATE_PARTY_SECTORS:
+        return False
+    anchor, via_venue = _clause_anchor(span.root)
+    if via_venue:
+        return False
+    clause_head = anchor.head.head if anchor.dep_ == "pobj" else anchor.head
+    reporting = clause_head.lemma_.lower() in REPORTING_VERBS
+    if anchor.dep_ == "nsubj" and (reporting or anchor.head.i in verbs):
+        return False  # who says it, or who does it
+    return not (reporting and anchor.dep_ in {"dobj", "dative", "pobj"})  # whom it was told to
+
+
+def _clause_anchor(token: Token) -> tuple[Token, bool]:
+    """The phrase a mention sits in, climbed up to where it attaches to a clause, and whether the climb went
+    through a venue preposition ("in Bolivia", "at the embassy in Lima")."""
+    via_venue = False
+    while token.dep_ in ANCHOR_CLIMB and token.head != token:
+        if token.dep_ == "prep" and token.lower_ in VENUE_PREPS:
+            via_venue = True
+        if token.dep_ == "pobj" and token.head.head.pos_ in {"VERB", "AUX"}:
+            via_venue = via_venue or token.head.lower_ in VENUE_PREPS
+            return token, via_venue
+        token = token.head
+    return token, via_venue
+

@@ -12,10 +12,10 @@ from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.actor_index import ActorIndex
 from dyadwatch.coding.argument_words import ISSUED_TEXTS, PERSONAL_PRONOUNS
 from dyadwatch.coding.arguments import Arguments, noun_arguments, verb_arguments
-from dyadwatch.coding.counterpart import dyad_partner
 from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import speech_act
+from dyadwatch.coding.other_party import attacker_in_dyad, main_dyad_partner, sentence_partner_of, without_own_means
 from dyadwatch.coding.ontology import lookup
 from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
 from dyadwatch.coding.syntax import passive_parts, prep_objects, subject_of
@@ -38,6 +38,8 @@ MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 # Acts always aimed at another party, even when the sentence names none.
 DIRECTED_TYPES = frozenset({"ASSAULT", "THREATEN", "SANCTION", "COERCE", "ACCUSE", "REJECT", "REQUEST", "PROTEST",
                             "RETREAT", "MOBILIZE", "SUPPORT", "AGREE", "CONCEDE"})
+# Force at home: an assault on or coercion of a place of the actor's own country bears on that country.
+FORCE_AT_HOME = frozenset({"ASSAULT", "COERCE"})
 RECIPROCAL_PRONOUNS = frozenset({"themselves", "other", "another"})
 # Verbs that put out a text speaking for its author: "issued a reminder that X must ...". Not "rejected a
 # proposal that X must ...": the proposal is somebody else's.
@@ -123,6 +125,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     evidence = Evidence(ref.text, ref.span.start_char, ref.span.end_char)
     trigger_text = " ".join(t.text for t in (trig.light_verb, trig.token) if t is not None)
     out = []
+    args = without_own_means(trig.light_verb or trig.token, cameo.plover, args, index)
     if not args.targets and cameo.plover == "THREATEN":
         args = Arguments(args.sources, [t for t in threatened_party(trig.light_verb or trig.token, index)
                                         if t not in args.sources])
@@ -130,12 +133,13 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
         home = home_target(cameo.plover, args.sources, ref.span, index)
         args = Arguments(args.sources, [home] if home is not None else [])
     if not args.targets and not agentless and cameo.plover in DIRECTED_TYPES:
-        partner = _main_dyad_partner(doc, args.sources)
+        partner = (main_dyad_partner(doc, args.sources)
+                   or sentence_partner_of(trig.light_verb or trig.token, ref.span, args.sources))
         args = Arguments(args.sources, [partner] if partner is not None else [])
     if agentless:
-        pairs = [(_attacker_in_dyad(doc, t), t) for t in args.targets[:MAX_PARTIES]]
+        pairs = [(attacker_in_dyad(doc, t), t) for t in args.targets[:MAX_PARTIES]]
     else:
-        pairs = _pairs(args, _mutual(trig, cameo.plover))
+        pairs = _pairs(args, _mutual(trig, cameo.plover), cameo.plover in FORCE_AT_HOME)
     for source, target in pairs:
         if target is None and cameo.plover in NEEDS_TARGET:
             continue
@@ -149,21 +153,6 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
             trigger_start=min(t.idx for t in (trig.light_verb, trig.token) if t is not None),
         ))
     return out
-
-
-def _main_dyad_partner(doc: Doc, sources: list[Actor]) -> Actor | None:
-    """For an act aimed at somebody whose sentence names nobody: the other side of the article's clear main
-    dyad, when the actor is one side ("Iran launched its attack" in an article about Iran and Israel)."""
-    countries = {s.country for s in sources}
-    if len(countries) != 1:
-        return None
-    return dyad_partner(doc, next(iter(countries)))
-
-
-def _attacker_in_dyad(doc: Doc, target: Actor) -> Actor | None:
-    """Who hit a victim the text gives no attacker: the other side of the article's clear main dyad, when the
-    victim is one side ("missiles hit an Israeli base" in an article about Iran and Israel); else nobody."""
-    return dyad_partner(doc, target.country)
 
 
 def _arguments(trig: Trigger, index: ActorIndex) -> Arguments:
@@ -315,14 +304,18 @@ def _holds_reciprocal(token: Token) -> bool:
                for r in words_between(token.doc, RECIPROCAL_PRONOUNS, left, right + 1))
 
 
-def _pairs(args: Arguments, mutual: bool = True) -> list[tuple[Actor, Actor | None]]:
+def _pairs(args: Arguments, mutual: bool = True, force: bool = False) -> list[tuple[Actor, Actor | None]]:
     """Source-target pairs: every named side with every party acted on; coordinated sides of a mutual
-    act with each other; coordinated sides of a one-sided act each on its own, never with each other."""
+    act with each other; coordinated sides of a one-sided act each on its own, never with each other. Force
+    used on a place of the actor's own country ("launched an offensive against its breakaway region") is
+    aimed at that country, even when the actor is the country itself."""
     if len(args.sources) > 1 and mutual and not [t for t in args.targets if t not in args.sources]:
         sources = args.sources[:MAX_PARTIES]
         return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     sources = args.sources[:MAX_SIDES]
-    targets = [t for t in args.targets if t not in sources]
+    # the same words read twice ("Lima was involved in ...": Lima the doer and Lima the place) are one party
+    targets = [t for t in args.targets if t not in sources
+               and not (t.text and any(s.text == t.text and s.country == t.country for s in sources))]
     foreign = [t for t in targets if t.country is None or t.country not in {s.country for s in sources}]
     targets = (foreign or targets)[:MAX_PARTIES]  # "withdrew its troops from X": X is the other party
     if targets:
@@ -332,7 +325,7 @@ def _pairs(args: Arguments, mutual: bool = True) -> list[tuple[Actor, Actor | No
         if pairs or not all(is_place(t) for t in targets):
             return pairs
         home = _as_country(targets[0])  # "imposed a curfew in Algiers": a domestic act, on the country
-        return [(s, home if home.code != s.code else None) for s in sources]
+        return [(s, home if force or home.code != s.code else None) for s in sources]
     return [(s, None) for s in sources]  # "Seoul and Tokyo condemned the launch": each of them did
 
 
