@@ -98,7 +98,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
         status = "asserted"
     code = trig.entry.cameo
     has_other_speaker = bool(speaker) and speaker[0] not in args.sources
-    act = speech_act(trig.token, trig.light_verb, code, status, has_other_speaker)
+    act = speech_act(trig.token, trig.light_verb, code, status, has_other_speaker, _foreign(speaker, args.sources))
     if act is not None and status == "hypothetical" and not act.speaker_is_source and not _agentive(trig, index):
         act = None  # "any transfer would violate ...": a judgement on a thing, not somebody's intent
     demand = act is not None and act.speaker_is_source
@@ -234,6 +234,12 @@ def _addressees(speech_verb: Token | None, index: ActorIndex) -> list[Actor]:
     direct = [a for c in speech_verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"
               for a in index.in_phrase(c)]
     return direct or [a for tok in prep_objects(speech_verb, {"to"}) for a in index.in_phrase(tok)]
+
+
+def _foreign(speaker: list[Actor], sources: list[Actor]) -> bool:
+    """The speaker is of another country than every actor of the clause ("Ankara said Moscow would ...")."""
+    home = speaker[0].country if speaker else None
+    return bool(home and sources) and all(s.country and s.country != home for s in sources)
 
 
 def _agentive(trig: Trigger, index: ActorIndex) -> bool:

@@ -1,0 +1,82 @@
+"""Did it happen? Status mechanisms end to end, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch import code_text
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2025-05-14"
+
+
+def primary(actor):
+    return (actor.country or (actor.code or "")[:3] or None) if actor else None
+
+
+def coded(text: str) -> list[tuple]:
+    return [(primary(e.source), primary(e.target), e.plover, e.status) for e in code_text(text, published=PUBLISHED)]
+
+
+def asserted(text: str, plover: str) -> list[tuple]:
+    return [e for e in coded(text) if e[2] == plover and e[3] == "asserted"]
+
+
+@pytest.mark.parametrize("text,plover", [
+    ("Bolivia and Paraguay reached no agreement on the river border.", "AGREE"),
+    ("No accord on water rights was signed by Bolivia and Paraguay.", "SUPPORT"),
+    ("Neither Bolivia nor Paraguay signed the customs treaty.", "SUPPORT"),
+    ("Bolivia cancelled a trade mission to Paraguay.", "COOPERATE"),
+    ("Bolivia scrapped a planned meeting with Paraguay.", "CONSULT"),
+])
+def test_nobody_doing_it_or_calling_it_off_negates(text, plover):
+    got = coded(text)
+    assert not asserted(text, plover), got
+
+
+def test_a_clause_under_nobody_elsewhere_keeps_its_status():
+    # the negated subject belongs to "hurt", not to the shelling
+    text = "No one was hurt when Paraguayan troops shelled a Bolivian outpost on Monday."
+    assert asserted(text, "ASSAULT"), coded(text)
+
+
+def test_an_argument_that_is_somebody_keeps_the_act_asserted():
+    text = "Bolivia and Paraguay signed a customs treaty."
+    assert asserted(text, "SUPPORT"), coded(text)
+
+
+@pytest.mark.parametrize("text,plover", [
+    ("The African Union called for Sudan to withdraw its troops from the border.", "RETREAT"),
+    ("Ecuador rejected a proposal to hold talks with Colombia.", "CONSULT"),
+    ("The bloc gave Guinea's junta a month to free the president or face sanctions.", "SANCTION"),
+    ("Guinea faces sanctions from the regional bloc.", "SANCTION"),
+])
+def test_what_is_called_for_proposed_or_faced_is_not_done(text, plover):
+    assert not asserted(text, plover), coded(text)
+
+
+def test_announced_plans_are_intents_and_announced_drills_a_show_of_force():
+    talks = "Bolivia announced plans to hold talks with Paraguay."
+    assert not asserted(talks, "CONSULT") and asserted(talks, "AGREE"), coded(talks)
+    drills = "Venezuela unveiled plans to hold naval drills near Guyana."
+    assert asserted(drills, "MOBILIZE"), coded(drills)
+
+
+def test_another_country_saying_an_actor_would_attack_is_no_threat_by_that_actor():
+    claim = "Bolivia said Paraguay would attack its border posts."
+    assert not any(e[0] == "PRY" and e[2] in {"THREATEN", "ASSAULT"} and e[3] == "asserted"
+                   for e in coded(claim)), coded(claim)
+    own = "Paraguay's defence minister said Paraguay would attack the rebel camps in Bolivia."
+    assert any(e[0] == "PRY" and e[2] == "THREATEN" and e[3] == "asserted" for e in coded(own)), coded(own)
+
+
+def test_a_day_anaphor_does_not_point_back_to_a_month():
+    from dyadwatch.time.timeline import Timeline, TimelineLink
+    from dyadwatch.time.values import make_value
+
+    timeline = Timeline()
+    timeline.add(make_value(2022, 7, None, "explicit", "in July 2022"))
+    assert timeline.resolve(TimelineLink(granularity="day"), "the same day") is None
+    assert timeline.resolve(TimelineLink(granularity="year"), "that year").value == "2022"
+    timeline.add(make_value(2022, 7, 14, "explicit", "on July 14, 2022"))
+    assert timeline.resolve(TimelineLink(granularity="day"), "the same day").value == "2022-07-14"
