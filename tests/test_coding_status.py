@@ -80,3 +80,9 @@ def test_a_day_anaphor_does_not_point_back_to_a_month():
     assert timeline.resolve(TimelineLink(granularity="year"), "that year").value == "2022"
     timeline.add(make_value(2022, 7, 14, "explicit", "on July 14, 2022"))
     assert timeline.resolve(TimelineLink(granularity="day"), "the same day").value == "2022-07-14"
+
+
+def test_a_bare_weekday_does_not_swallow_the_object_before_it():
+    events = code_text("Bolivia's foreign minister met Paraguay Thursday to discuss the river.", published=PUBLISHED)
+    assert any(primary(e.source) == "BOL" and primary(e.target) == "PRY" and e.plover == "CONSULT"
+               and e.date == "2025-05-08" for e in events), [(e.source, e.target, e.plover, e.date) for e in events]
