@@ -26,6 +26,7 @@ from dyadwatch.coding.unresolved import (
 from dyadwatch.nlp.spanindex import words_between
 from dyadwatch.records import Actor, Event, Evidence
 from dyadwatch.time import event_time, inherited_time, publication_fallback
+from dyadwatch.time.context import episode_time
 from dyadwatch.time.choose import ORDER_PREPOSITIONS
 
 MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
@@ -371,7 +372,8 @@ def _event_date(sent: Span, trig: Trigger, published: date | None, status: str):
             return found
     if status == "hypothetical" or _ordered_against_another_time(trig.light_verb or trig.token):
         return None  # "before meeting Kim": some time before or after a dated act, not on publication day
-    return inherited_time(sent, trig.light_verb or trig.token, published) or publication_fallback(published)
+    verb = trig.light_verb or trig.token
+    return inherited_time(sent, verb, published) or episode_time(sent, verb, published) or publication_fallback(published)
 
 
 def _governing_verbs(tok: Token, limit: int = 3) -> list[Token]:

@@ -10,6 +10,11 @@ preceding sentence when
 - the event's clause is told in the simple or pluperfect past ("demanded", "had demanded"):
   the present perfect and the present tell of the reporting time, the future of a later one;
 - the inherited date is not after publication (a planned date is no account of a past act).
+
+episode_time() is the fallback after that, before the publication day: a report published the day
+after (or two days after) the day its lead tells of ("Azerbaijan on Tuesday launched ..." in a
+Wednesday paper) narrates that day; an undated past-tense event in an undated sentence takes the
+lead's day rather than the day the paper came out.
 """
 from __future__ import annotations
 
@@ -65,3 +70,25 @@ def _paragraph_break(previous: Span, sent: Span) -> bool:
     end = previous.start_char + len(previous.text.rstrip())
     start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     return sent.doc.text.count("\n", end, start) >= 2
+
+
+LEAD_SENTENCES = 3
+EPISODE_LAG_DAYS = (1, 2)
+
+
+def episode_time(sent: Span, trigger: Token, published: date | datetime | str | None) -> TimeValue | None:
+    """The day the article's lead tells of, for an undated past-tense event, when that day is a day or two
+    before publication ("Azerbaijan on Tuesday launched ..." in a Wednesday paper)."""
+    day = as_date(published)
+    if day is None or sentence_times(sent) or not _told_in_past(trigger):
+        return None
+    doc = sent.doc
+    for index, lead in enumerate(doc.sents):
+        if index >= LEAD_SENTENCES or lead.start > sent.start:
+            return None
+        for span in sentence_times(lead):
+            value = span._.time
+            if value.precision == "day" and value.basis == "relative" and \
+                    EPISODE_LAG_DAYS[0] <= (day - value.first_day()).days <= EPISODE_LAG_DAYS[1]:
+                return value.restated("relative", span.text)
+    return None
