@@ -91,3 +91,10 @@ def test_a_bare_weekday_does_not_swallow_the_object_before_it(text, pair, when):
     events = code_text(text, published=PUBLISHED)
     assert any((primary(e.source), primary(e.target)) == pair and e.plover == "CONSULT" and e.date == when
                for e in events), [(e.source, e.target, e.plover, e.date) for e in events]
+
+
+def test_what_a_participle_prompted_was_done_by_the_one_prompted():
+    text = "Paraguayan troops crossed into Bolivia on Sunday, prompting Bolivia to recall its ambassador."
+    events = code_text(text, published=PUBLISHED)
+    assert any(primary(e.source) == "BOL" and e.plover == "SANCTION" and e.status == "asserted"
+               and e.date == "2025-05-11" for e in events), [(e.source, e.target, e.plover, e.date) for e in events]
