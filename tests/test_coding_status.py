@@ -98,3 +98,21 @@ def test_what_a_participle_prompted_was_done_by_the_one_prompted():
     events = code_text(text, published=PUBLISHED)
     assert any(primary(e.source) == "BOL" and e.plover == "SANCTION" and e.status == "asserted"
                and e.date == "2025-05-11" for e in events), [(e.source, e.target, e.plover, e.date) for e in events]
+
+
+def test_a_denied_gerund_is_not_done():
+    text = "Paraguay denied shelling the Bolivian convoy."
+    assert not asserted(text, "ASSAULT") and asserted(text, "REJECT"), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia did not comment after Paraguayan troops shelled the border town.",
+    "Bolivia has not resumed talks with Paraguay since Paraguayan troops shelled its embassy.",
+])
+def test_a_negation_does_not_reach_into_a_finite_adverbial_clause(text):
+    assert asserted(text, "ASSAULT"), coded(text)
+
+
+def test_a_negation_still_reaches_a_participle_of_its_clause():
+    text = "Paraguay did not attack Bolivia, sparing the border towns."
+    assert not asserted(text, "ASSAULT"), coded(text)

@@ -157,9 +157,18 @@ def _governor_verdict(child: Token, head: Token, same_side_order: bool) -> Statu
             return None
         return "hypothetical"
     own = _own_status(head)
+    if own == "negated" and _own_clause(child):
+        return None  # "did not comment after Peru shelled the town": the shelling is told as fact
     if own:
         return own
     return None
+
+
+def _own_clause(child: Token) -> bool:
+    """A finite adverbial clause with a subject of its own ("after Peru shelled the town", "since troops
+    attacked"): a negation in the clause it modifies does not reach into it."""
+    return child.dep_ == "advcl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children) and any(
+        c.dep_ == "mark" and c.lower_ not in CONDITION_MARKERS for c in child.children)
 
 
 def _has_to(verb: Token) -> bool:
@@ -177,7 +186,8 @@ def _governs_negatively(head: Token, child: Token) -> bool:
     if head.lemma_ == "call":
         return any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
     if head.lemma_ in {"deny", "reject", "dismiss", "refute"}:
-        return child.dep_ == "ccomp"
+        # "denied that it had attacked", "denied attacking the convoy"; not "rejected the plan to ..."
+        return child.dep_ == "ccomp" or child.dep_ == "xcomp" and child.tag_ == "VBG"
     if head.lemma_ in {"ban", "bar", "prevent", "prohibit", "forbid", "restrict", "limit", "block", "stop", "keep"}:
         return child.dep_ == "prep" and child.lower_ == "from"
     return True
