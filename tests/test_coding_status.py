@@ -116,3 +116,34 @@ def test_a_negation_does_not_reach_into_a_finite_adverbial_clause(text):
 def test_a_negation_still_reaches_a_participle_of_its_clause():
     text = "Paraguay did not attack Bolivia, sparing the border towns."
     assert not asserted(text, "ASSAULT"), coded(text)
+
+
+@pytest.mark.parametrize("text,plover", [
+    ("Bolivia and Paraguay hold talks next week.", "CONSULT"),
+    ("Bolivia's president visits Paraguay next month.", "CONSULT"),
+    ("Talks between Bolivia and Paraguay are scheduled for Friday.", "CONSULT"),
+    ("Bolivia's president is to visit Paraguay.", "CONSULT"),
+    ("Bolivia is set to expel Paraguay's ambassador.", "SANCTION"),
+])
+def test_a_timetable_is_not_an_act(text, plover):
+    assert not asserted(text, plover), coded(text)
+
+
+def test_an_intent_about_next_week_is_dated_the_day_it_was_said():
+    events = code_text("Bolivia and Paraguay will hold talks next week, the ministry said on Monday.",
+                       published=PUBLISHED)
+    intents = [e for e in events if e.plover == "AGREE" and e.status == "asserted"]
+    assert intents and all(e.date == "2025-05-12" for e in intents), [(e.plover, e.status, e.date) for e in events]
+
+
+def test_a_day_after_the_report_by_calendar_is_ahead_but_the_next_day_of_a_story_is_not():
+    from datetime import date
+
+    from dyadwatch.coding.scheduling import lies_ahead
+    from dyadwatch.time.values import make_value
+
+    published = date(2025, 5, 14)
+    assert lies_ahead(make_value(2025, 5, 20, "explicit", "May 20, 2025"), published)
+    assert lies_ahead(make_value(2025, 5, None, "relative", "next week"), published)
+    assert not lies_ahead(make_value(2025, 5, 9, "relative", "the next day"), published)
+    assert not lies_ahead(make_value(2025, 5, 16, "relative", "Friday"), published)

@@ -15,8 +15,9 @@ from dyadwatch.coding.arguments import Arguments, noun_arguments, verb_arguments
 from dyadwatch.coding.counterpart import dyad_partner
 from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
-from dyadwatch.coding.modality import speech_act
+from dyadwatch.coding.modality import foreign_speaker, speech_act
 from dyadwatch.coding.ontology import lookup
+from dyadwatch.coding.scheduling import lies_ahead, scheduled_status
 from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
 from dyadwatch.coding.syntax import passive_parts, prep_objects, subject_of
 from dyadwatch.coding.triggers import OBLIGATION_ENTRY, Trigger, find_triggers
@@ -99,7 +100,8 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
         status = "asserted"
     code = trig.entry.cameo
     has_other_speaker = bool(speaker) and speaker[0] not in args.sources
-    act = speech_act(trig.token, trig.light_verb, code, status, has_other_speaker, _foreign(speaker, args.sources))
+    act = speech_act(trig.token, trig.light_verb, code, status, has_other_speaker,
+                     foreign_speaker(speaker, args.sources))
     if act is not None and status == "hypothetical" and not act.speaker_is_source and not _agentive(trig, index):
         act = None  # "any transfer would violate ...": a judgement on a thing, not somebody's intent
     demand = act is not None and act.speaker_is_source
@@ -120,6 +122,10 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     if cameo.plover is None:
         return []
     when = _event_date(ref.span, trig, doc._.published, status)
+    status = scheduled_status(status, when, doc._.published, act is not None)
+    if act is not None and lies_ahead(when, doc._.published):  # "will hold talks next week": said today
+        when = (event_time(ref.span, speech_verb) if speech_verb is not None else None) or publication_fallback(
+            doc._.published)
     attribution = attribution_chain(trig.light_verb or trig.token, ref.span)
     evidence = Evidence(ref.text, ref.span.start_char, ref.span.end_char)
     trigger_text = " ".join(t.text for t in (trig.light_verb, trig.token) if t is not None)
@@ -235,12 +241,6 @@ def _addressees(speech_verb: Token | None, index: ActorIndex) -> list[Actor]:
     direct = [a for c in speech_verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"
               for a in index.in_phrase(c)]
     return direct or [a for tok in prep_objects(speech_verb, {"to"}) for a in index.in_phrase(tok)]
-
-
-def _foreign(speaker: list[Actor], sources: list[Actor]) -> bool:
-    """The speaker is of another country than every actor of the clause ("Ankara said Moscow would ...")."""
-    home = speaker[0].country if speaker else None
-    return bool(home and sources) and all(s.country and s.country != home for s in sources)
 
 
 def _agentive(trig: Trigger, index: ActorIndex) -> bool:
@@ -373,7 +373,8 @@ def _event_date(sent: Span, trig: Trigger, published: date | None, status: str):
     if status == "hypothetical" or _ordered_against_another_time(trig.light_verb or trig.token):
         return None  # "before meeting Kim": some time before or after a dated act, not on publication day
     verb = trig.light_verb or trig.token
-    return inherited_time(sent, verb, published) or episode_time(sent, verb, published) or publication_fallback(published)
+    return (inherited_time(sent, verb, published) or episode_time(sent, verb, published)
+            or publication_fallback(published))
 
 
 def _governing_verbs(tok: Token, limit: int = 3) -> list[Token]:

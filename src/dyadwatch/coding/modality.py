@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from dyadwatch.coding.ontology import quad_class
+from dyadwatch.records import Actor
 from dyadwatch.resources import read_tsv
 
 INTENT_MODALS = {"will", "would", "'ll", "shall", "wo"}
@@ -112,6 +113,12 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
     if root in {"09", "10", "11", "12", "13"}:
         return SpeechAct(cameo, "asserted")
     return SpeechAct(_THREAT_CODE.get(root, "130"), "asserted")
+
+
+def foreign_speaker(speaker: list[Actor], sources: list[Actor]) -> bool:
+    """The speaker is of another country than every actor of the clause ("Ankara said Moscow would ...")."""
+    home = speaker[0].country if speaker else None
+    return bool(home and sources) and all(s.country and s.country != home for s in sources)
 
 
 def _done_by_announcing(trigger: Token, verb: Token, cameo: str) -> bool:

@@ -35,7 +35,9 @@ FACTIVE_GOVERNORS = {"say", "report", "reveal", "tell", "confirm", "announce", "
 ORDER_GOVERNORS = {"order", "instruct", "direct", "command", "tell"}
 # Verbs of intent and refusal whose to-infinitive the parser sometimes hangs as an adverbial clause.
 COMPLEMENT_TAKERS = {"swear", "vow", "pledge", "promise", "threaten", "refuse", "decline", "fail", "plan",
-                     "intend", "agree", "decide", "prepare", "offer"}
+                     "intend", "agree", "decide", "prepare", "offer", "set", "schedule", "slate", "poise", "due"}
+# Passives that schedule their subject: "talks are scheduled for Friday", "a visit is planned".
+SCHEDULING_PASSIVES = {"schedule", "plan", "set", "slate", "expect", "propose", "envisage"}
 HEDGE_MODIFIERS = {"planned", "possible", "potential", "proposed", "upcoming", "expected", "likely", "future",
                    "prospective", "rumored", "rumoured", "hypothetical", "anticipated", "impending", "scheduled",
                    "mooted", "tentative"}
@@ -143,6 +145,10 @@ def _inherited_status(tok: Token, same_side_order: bool) -> Status:
 
 def _governor_verdict(child: Token, head: Token, same_side_order: bool) -> Status | None:
     lemma = head.lemma_.lower()
+    if child.dep_ == "nsubjpass" and lemma in SCHEDULING_PASSIVES:
+        return "hypothetical"  # "talks are scheduled for Friday": the talks are ahead
+    if child.dep_ == "xcomp" and lemma == "be" and _has_to(child):
+        return "hypothetical"  # "the president is to visit Lima": a plan
     if child.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in PROPOSAL_NOUNS and _has_to(child):
         return "hypothetical"  # "rejected a proposal to hold talks": the talks are only proposed
     if child.dep_ == "pcomp" and head.lower_ == "against":
