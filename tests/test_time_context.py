@@ -128,3 +128,17 @@ def test_an_undated_past_act_takes_the_day_the_lead_tells_of(nlp: Language) -> N
 ])
 def test_the_lead_day_is_not_taken_without_reason(nlp: Language, text: str, word: str) -> None:
     assert episode(doc := run(nlp, text), word) is None, [(s.text, s._.time) for s in doc.spans["times"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels seized the airport on Monday. The airport, which opened in 2019, serves the capital. "
+    "The army shelled the runway.",
+    "The rebels seized the airport on Monday. The army had built the runway in 2019. The army shelled the runway.",
+])
+def test_a_background_date_is_not_inherited(nlp: Language, text: str) -> None:
+    assert inherited(run(nlp, text), "shelled") is None
+
+
+def test_the_main_clause_date_of_the_sentence_before_is_inherited(nlp: Language) -> None:
+    doc = run(nlp, "The rebels seized the airport on Monday. The army shelled the runway.")
+    assert inherited(doc, "shelled") == "2024-07-29"
