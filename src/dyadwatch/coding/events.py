@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -13,6 +12,7 @@ from dyadwatch.coding.actor_index import ActorIndex
 from dyadwatch.coding.argument_words import ISSUED_TEXTS, PERSONAL_PRONOUNS
 from dyadwatch.coding.arguments import Arguments, noun_arguments, verb_arguments
 from dyadwatch.coding.counterpart import dyad_partner
+from dyadwatch.coding.dating import event_date
 from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import foreign_speaker, speech_act
@@ -26,9 +26,7 @@ from dyadwatch.coding.unresolved import (
 )
 from dyadwatch.nlp.spanindex import words_between
 from dyadwatch.records import Actor, Event, Evidence
-from dyadwatch.time import event_time, inherited_time, publication_fallback
-from dyadwatch.time.context import episode_time
-from dyadwatch.time.choose import ORDER_PREPOSITIONS
+from dyadwatch.time import event_time, publication_fallback
 
 MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
 MAX_SIDES = 8  # "A, B, C and D condemned X": each of them did it, one pair each
@@ -121,7 +119,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     cameo = lookup(code)
     if cameo.plover is None:
         return []
-    when = _event_date(ref.span, trig, doc._.published, status)
+    when = event_date(ref.span, trig, doc._.published, status)
     status = scheduled_status(status, when, doc._.published, act is not None)
     if act is not None and lies_ahead(when, doc._.published):  # "will hold talks next week": said today
         when = (event_time(ref.span, speech_verb) if speech_verb is not None else None) or publication_fallback(
@@ -361,37 +359,6 @@ def _same_side_order(trig: Trigger, args: Arguments, index: ActorIndex) -> bool:
     if not addressee_actors:
         return bool(orderer_actors)
     return bool(orderer_actors) and orderer_actors[0].country == addressee_actors[0].country
-
-
-def _event_date(sent: Span, trig: Trigger, published: date | None, status: str):
-    for tok in (trig.token, trig.light_verb, *_governing_verbs(trig.light_verb or trig.token)):
-        if tok is None:
-            continue
-        found = event_time(sent, tok)
-        if found is not None:
-            return found
-    if status == "hypothetical" or _ordered_against_another_time(trig.light_verb or trig.token):
-        return None  # "before meeting Kim": some time before or after a dated act, not on publication day
-    verb = trig.light_verb or trig.token
-    return (inherited_time(sent, verb, published) or episode_time(sent, verb, published)
-            or publication_fallback(published))
-
-
-def _governing_verbs(tok: Token, limit: int = 3) -> list[Token]:
-    """Verbs this clause hangs from ("joined sanctions in 2016, leading to X restricting ...")."""
-    out = []
-    while tok.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and tok.head != tok and len(out) < limit:
-        if _ordered_against_another_time(tok):
-            break
-        tok = tok.head
-        if tok.pos_ in {"VERB", "AUX"}:
-            out.append(tok)
-    return out
-
-
-def _ordered_against_another_time(tok: Token) -> bool:
-    """A clause under "before", "after", "since", "until": its time is not the outer clause's."""
-    return tok.dep_ == "pcomp" and tok.head.lower_ in ORDER_PREPOSITIONS
 
 
 def _event_id(doc_id: str | None, sent: int, tok: int, source: Actor | None, target: Actor | None,
