@@ -147,3 +147,14 @@ def test_a_day_after_the_report_by_calendar_is_ahead_but_the_next_day_of_a_story
     assert lies_ahead(make_value(2025, 5, None, "relative", "next week"), published)
     assert not lies_ahead(make_value(2025, 5, 9, "relative", "the next day"), published)
     assert not lies_ahead(make_value(2025, 5, 16, "relative", "Friday"), published)
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia's president met Paraguay's president in Asuncion, where they signed a gas agreement.",
+    "Bolivia's president met Paraguay's president and signed a gas agreement.",
+])
+def test_what_is_signed_at_a_meeting_is_signed_by_its_parties(text):
+    got = coded(text)
+    assert ("BOL", "PRY", "CONSULT", "asserted") in got, got
+    assert any({s, t} == {"BOL", "PRY"} and p == "SUPPORT" and st == "asserted" for s, t, p, st in got), got
+

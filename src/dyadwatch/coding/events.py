@@ -13,6 +13,7 @@ from dyadwatch.coding.argument_words import ISSUED_TEXTS, PERSONAL_PRONOUNS
 from dyadwatch.coding.arguments import Arguments, noun_arguments, verb_arguments
 from dyadwatch.coding.counterpart import dyad_partner
 from dyadwatch.coding.dating import event_date
+from dyadwatch.coding.joint import with_meeting_parties
 from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.coding.modality import foreign_speaker, speech_act
@@ -66,7 +67,7 @@ def code_doc(doc: Doc, lexicon: Lexicon) -> list[Event]:
     for sent_index, sent in enumerate(doc.sents):
         ref = SentenceRef(sent_index, sent, sent.text)
         for trig in find_triggers(sent, lexicon):
-            for event in _events_for(trig, ref, index, doc):
+            for event in _events_for(trig, ref, index, doc, [e for e in events if e.sentence_index == sent_index]):
                 key = (event.sentence_index, event.cameo[:3], _actor_key(event.source), _actor_key(event.target), event.status)
                 if key in seen:
                     continue
@@ -82,7 +83,7 @@ def _actor_key(actor: Actor | None) -> str:
     return actor.code or f"?{actor.text}"
 
 
-def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) -> list[Event]:
+def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc, earlier: list[Event]) -> list[Event]:
     args = _arguments(trig, index)
     speech_verb = _speech_verb(trig.light_verb or trig.token)
     speaker = _speaker(speech_verb, index)
@@ -90,6 +91,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
                                          or _state_act_by_speaker(trig, speaker, args) or _labelled_by_speaker(trig)):
         args = Arguments(speaker, [t for t in args.targets if t not in speaker])
     args = with_unresolved_source(trig, index, with_implicit_parties(trig, ref.span, index, args))
+    args = with_meeting_parties(args, trig.light_verb or trig.token, lookup(trig.entry.cameo).plover, earlier)
     agentless = is_agentless_attack(trig, index, args) and lookup(trig.entry.cameo).plover == "ASSAULT"
     status = event_status(trig.token, trig.entry.negative, trig.light_verb, _same_side_order(trig, args, index))
     if trig.entry.only_negated:
