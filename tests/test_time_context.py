@@ -100,3 +100,45 @@ def test_a_clause_dated_through_its_measured_clause(nlp: Language) -> None:
 def test_two_undated_measured_clauses_stay_undated(nlp: Language) -> None:
     doc = run(nlp, "The militia signed a truce two days after the navy opened a blockade.")
     assert time_of(doc, "signed") is None and time_of(doc, "opened") is None
+
+
+def episode(doc: Doc, word: str) -> str | None:
+    from dyadwatch.time.context import episode_time
+
+    trigger = token(doc, word)
+    value = episode_time(trigger.sent, trigger, WED_JULY_31)
+    return value.value if value else None
+
+
+def test_an_undated_past_act_takes_the_day_the_lead_tells_of(nlp: Language) -> None:
+    doc = run(nlp, "Rebels on Tuesday seized the airport near the capital.\n\n"
+                   "Residents described heavy gunfire.\n\nThe army later shelled the runway.")
+    assert episode(doc, "shelled") == "2024-07-30"
+
+
+@pytest.mark.parametrize("text,word", [
+    # the lead's day is the publication day itself: nothing to move
+    ("Rebels on Wednesday seized the airport.\n\nThe army later shelled the runway.", "shelled"),
+    # a lead day a week back is another episode
+    ("Rebels last Wednesday seized the airport.\n\nThe army later shelled the runway.", "shelled"),
+    # the present perfect tells of the reporting time
+    ("Rebels on Tuesday seized the airport.\n\nThe army has shelled the runway.", "shelled"),
+    # a sentence with a time of its own is not dated by the lead
+    ("Rebels on Tuesday seized the airport.\n\nThe army shelled the runway, which opened in 2019.", "shelled"),
+])
+def test_the_lead_day_is_not_taken_without_reason(nlp: Language, text: str, word: str) -> None:
+    assert episode(doc := run(nlp, text), word) is None, [(s.text, s._.time) for s in doc.spans["times"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels seized the airport on Monday. The airport, which opened in 2019, serves the capital. "
+    "The army shelled the runway.",
+    "The rebels seized the airport on Monday. The army had built the runway in 2019. The army shelled the runway.",
+])
+def test_a_background_date_is_not_inherited(nlp: Language, text: str) -> None:
+    assert inherited(run(nlp, text), "shelled") is None
+
+
+def test_the_main_clause_date_of_the_sentence_before_is_inherited(nlp: Language) -> None:
+    doc = run(nlp, "The rebels seized the airport on Monday. The army shelled the runway.")
+    assert inherited(doc, "shelled") == "2024-07-29"

@@ -14,7 +14,8 @@ DESTINATION_NOUNS = {"visit", "trip", "tour"}
 GATHERING_NOUNS = {"meeting", "summit", "talk", "talks", "conference", "session", "gathering", "round", "congress"}
 # Object-control verbs: in "X told Y to do Z", Y does Z.
 OBJECT_CONTROL = {"order", "instruct", "direct", "tell", "ask", "urge", "force", "compel", "allow",
-                  "permit", "persuade", "press", "push", "encourage", "invite", "call", "require", "authorize"}
+                  "permit", "persuade", "press", "push", "encourage", "invite", "call", "require", "authorize",
+                  "prompt", "spur", "cause", "lead", "drive"}  # "..., prompting Chile to recall its envoy"
 # Verbs that judge somebody "for"/"of" doing something: that somebody did it.
 JUDGING_VERBS = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "praise", "thank",
                  "fault", "punish", "sanction", "arrest", "convict", "indict", "commend", "congratulate", "warn",

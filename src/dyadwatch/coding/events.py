@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -12,11 +11,14 @@ from dyadwatch.attribution.chain import REPORTING_VERBS, attribution_chain
 from dyadwatch.coding.actor_index import ActorIndex
 from dyadwatch.coding.argument_words import ISSUED_TEXTS, PERSONAL_PRONOUNS
 from dyadwatch.coding.arguments import Arguments, noun_arguments, verb_arguments
+from dyadwatch.coding.dating import event_date
 from dyadwatch.coding.implicit import home_target, is_place, threatened_party, with_implicit_parties
+from dyadwatch.coding.joint import with_meeting_parties
 from dyadwatch.coding.lexicon import Lexicon
-from dyadwatch.coding.modality import speech_act
+from dyadwatch.coding.modality import foreign_speaker, speech_act
 from dyadwatch.coding.other_party import attacker_in_dyad, main_dyad_partner, sentence_partner_of, without_own_means
 from dyadwatch.coding.ontology import lookup
+from dyadwatch.coding.scheduling import lies_ahead, scheduled_status
 from dyadwatch.coding.status import ORDER_GOVERNORS, event_status
 from dyadwatch.coding.syntax import passive_parts, prep_objects, subject_of
 from dyadwatch.coding.triggers import OBLIGATION_ENTRY, Trigger, find_triggers
@@ -25,8 +27,7 @@ from dyadwatch.coding.unresolved import (
 )
 from dyadwatch.nlp.spanindex import words_between
 from dyadwatch.records import Actor, Event, Evidence
-from dyadwatch.time import event_time, inherited_time, publication_fallback
-from dyadwatch.time.choose import ORDER_PREPOSITIONS
+from dyadwatch.time import event_time, publication_fallback
 
 MAX_PARTIES = 3  # "the A-B-C summit": pairs among at most three named parties
 MAX_SIDES = 8  # "A, B, C and D condemned X": each of them did it, one pair each
@@ -68,7 +69,7 @@ def code_doc(doc: Doc, lexicon: Lexicon) -> list[Event]:
     for sent_index, sent in enumerate(doc.sents):
         ref = SentenceRef(sent_index, sent, sent.text)
         for trig in find_triggers(sent, lexicon):
-            for event in _events_for(trig, ref, index, doc):
+            for event in _events_for(trig, ref, index, doc, [e for e in events if e.sentence_index == sent_index]):
                 key = (event.sentence_index, event.cameo[:3], _actor_key(event.source), _actor_key(event.target), event.status)
                 if key in seen:
                     continue
@@ -84,7 +85,7 @@ def _actor_key(actor: Actor | None) -> str:
     return actor.code or f"?{actor.text}"
 
 
-def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) -> list[Event]:
+def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc, earlier: list[Event]) -> list[Event]:
     args = _arguments(trig, index)
     speech_verb = _speech_verb(trig.light_verb or trig.token)
     speaker = _speaker(speech_verb, index)
@@ -92,6 +93,7 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
                                          or _state_act_by_speaker(trig, speaker, args) or _labelled_by_speaker(trig)):
         args = Arguments(speaker, [t for t in args.targets if t not in speaker])
     args = with_unresolved_source(trig, index, with_implicit_parties(trig, ref.span, index, args))
+    args = with_meeting_parties(args, trig.light_verb or trig.token, lookup(trig.entry.cameo).plover, earlier)
     agentless = is_agentless_attack(trig, index, args) and lookup(trig.entry.cameo).plover == "ASSAULT"
     status = event_status(trig.token, trig.entry.negative, trig.light_verb, _same_side_order(trig, args, index))
     if trig.entry.only_negated:
@@ -100,7 +102,8 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
         status = "asserted"
     code = trig.entry.cameo
     has_other_speaker = bool(speaker) and speaker[0] not in args.sources
-    act = speech_act(trig.token, trig.light_verb, code, status, has_other_speaker)
+    act = speech_act(trig.token, trig.light_verb, code, status, has_other_speaker,
+                     foreign_speaker(speaker, args.sources))
     if act is not None and status == "hypothetical" and not act.speaker_is_source and not _agentive(trig, index):
         act = None  # "any transfer would violate ...": a judgement on a thing, not somebody's intent
     demand = act is not None and act.speaker_is_source
@@ -120,7 +123,11 @@ def _events_for(trig: Trigger, ref: SentenceRef, index: ActorIndex, doc: Doc) ->
     cameo = lookup(code)
     if cameo.plover is None:
         return []
-    when = _event_date(ref.span, trig, doc._.published, status)
+    when = event_date(ref.span, trig, doc._.published, status)
+    status = scheduled_status(status, when, doc._.published, act is not None)
+    if act is not None and lies_ahead(when, doc._.published):  # "will hold talks next week": said today
+        when = (event_time(ref.span, speech_verb) if speech_verb is not None else None) or publication_fallback(
+            doc._.published)
     attribution = attribution_chain(trig.light_verb or trig.token, ref.span)
     evidence = Evidence(ref.text, ref.span.start_char, ref.span.end_char)
     trigger_text = " ".join(t.text for t in (trig.light_verb, trig.token) if t is not None)
@@ -347,35 +354,6 @@ def _same_side_order(trig: Trigger, args: Arguments, index: ActorIndex) -> bool:
     if not addressee_actors:
         return bool(orderer_actors)
     return bool(orderer_actors) and orderer_actors[0].country == addressee_actors[0].country
-
-
-def _event_date(sent: Span, trig: Trigger, published: date | None, status: str):
-    for tok in (trig.token, trig.light_verb, *_governing_verbs(trig.light_verb or trig.token)):
-        if tok is None:
-            continue
-        found = event_time(sent, tok)
-        if found is not None:
-            return found
-    if status == "hypothetical" or _ordered_against_another_time(trig.light_verb or trig.token):
-        return None  # "before meeting Kim": some time before or after a dated act, not on publication day
-    return inherited_time(sent, trig.light_verb or trig.token, published) or publication_fallback(published)
-
-
-def _governing_verbs(tok: Token, limit: int = 3) -> list[Token]:
-    """Verbs this clause hangs from ("joined sanctions in 2016, leading to X restricting ...")."""
-    out = []
-    while tok.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and tok.head != tok and len(out) < limit:
-        if _ordered_against_another_time(tok):
-            break
-        tok = tok.head
-        if tok.pos_ in {"VERB", "AUX"}:
-            out.append(tok)
-    return out
-
-
-def _ordered_against_another_time(tok: Token) -> bool:
-    """A clause under "before", "after", "since", "until": its time is not the outer clause's."""
-    return tok.dep_ == "pcomp" and tok.head.lower_ in ORDER_PREPOSITIONS
 
 
 def _event_id(doc_id: str | None, sent: int, tok: int, source: Actor | None, target: Actor | None,

@@ -14,13 +14,18 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from dyadwatch.coding.ontology import quad_class
+from dyadwatch.records import Actor
 from dyadwatch.resources import read_tsv
 
 INTENT_MODALS = {"will", "would", "'ll", "shall", "wo"}
 CONDITIONAL_MODALS = {"may", "might", "could"}
 OBLIGATION_MODALS = {"must", "should"}
 INTENT_GOVERNORS = {"vow", "pledge", "promise", "plan", "intend", "prepare", "decide", "offer", "swear",
-                    "ready", "willing", "prepared", "determined", "resolve", "commit"}
+                    "ready", "willing", "prepared", "determined", "resolve", "commit", "intention", "readiness",
+                    "willingness", "commitment", "threat", "determination"}
+# The same intents as nouns with a to-infinitive ("plans to hold drills", "a pledge to send aid").
+INTENT_NOUNS = {"plan", "pledge", "promise", "vow", "offer", "intention", "readiness", "willingness",
+                "commitment", "threat", "resolve", "determination"}
 REFUSAL_GOVERNORS = {"fail", "refuse", "decline"}
 POLICY_VERBS = {"announce", "decide", "declare", "rule", "order", "say"}
 # Withholding a stance is itself a stance: "does not recognise the junta", "did not accept the plan" reject.
@@ -37,6 +42,7 @@ _INTENT_CODE = {"02": None, "03": None, "04": "036", "05": "032", "06": "031", "
 # allowing access, evacuating people) stays an intent: it waits on the other side.
 SANCTION_ROOT = "16"
 STAND_DOWN_PREFIX = "087"
+FORCE_POSTURE_ROOT = "15"
 # Threaten to ... (13x) for each conflictual root that is an action rather than a statement.
 _THREAT_CODE = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "1385"}
 
@@ -51,8 +57,13 @@ class SpeechAct:
 
 
 def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str,
-               has_speaker: bool) -> SpeechAct | None:
-    """The speech act a hypothetical or negated event stands for, or None to keep it as it is."""
+               has_speaker: bool, foreign_speaker: bool = False) -> SpeechAct | None:
+    """The speech act a hypothetical or negated event stands for, or None to keep it as it is.
+
+    `foreign_speaker`: the clause is reported by a speaker of another country than its actor's ("Seoul
+    said Pyongyang would attack"): a bare "would attack" is then the speaker's claim, not the actor's
+    threat. A verb of intent ("X had sworn to fight, Y said") reports the actor's own words, and a
+    cooperative intent reported by a host ("Z will visit, Y's embassy said") stays the actor's."""
     verb = light_verb or trigger
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
@@ -60,7 +71,9 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
     negated = any(c.dep_ == "neg" for c in verb.children)
     infinitive = (verb.dep_ == "advcl" and verb.head.lemma_.lower() in INTENT_GOVERNORS | REFUSAL_GOVERNORS
                   and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))  # "sworn to fight"
-    governor = verb.head.lemma_.lower() if verb.dep_ in {"xcomp", "acomp"} or infinitive else ""
+    announced_plan = verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "unveiled plans to hold drills"
+    governor = verb.head.lemma_.lower() if verb.dep_ in {"xcomp", "acomp"} or infinitive or announced_plan else ""
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
         governor = verb.head.lemma_.lower()
         # "X must be ready to mediate": the copula carries the modal
@@ -80,7 +93,7 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
     conditional = bool(conditions & {"if", "unless"})
     intends = bool(modals & INTENT_MODALS) or governor in INTENT_GOVERNORS or (
         bool(modals & CONDITIONAL_MODALS) and conditional)
-    if not intends or _speculated(verb):
+    if not intends or _speculated(verb) or (foreign_speaker and not cooperative and governor not in INTENT_GOVERNORS):
         return None
     root = cameo[:2]
     if "unless" in conditions:
@@ -91,12 +104,21 @@ def speech_act(trigger: Token, light_verb: Token | None, cameo: str, status: str
         # unconditional sanction announced is imposed by announcing it; so is a withdrawal ("said
         # it will pull its troops out of X"): a decision, not an offer awaiting a reply
         return SpeechAct(cameo, "asserted")
+    if announced_plan and root == FORCE_POSTURE_ROOT:
+        # "unveiled plans to hold military drills": the announced exercise is the show of force itself
+        return SpeechAct(cameo, "asserted")
     if cooperative:
         code = _INTENT_CODE.get(root)
         return SpeechAct(code or cameo, "asserted")
     if root in {"09", "10", "11", "12", "13"}:
         return SpeechAct(cameo, "asserted")
     return SpeechAct(_THREAT_CODE.get(root, "130"), "asserted")
+
+
+def foreign_speaker(speaker: list[Actor], sources: list[Actor]) -> bool:
+    """The speaker is of another country than every actor of the clause ("Ankara said Moscow would ...")."""
+    home = speaker[0].country if speaker else None
+    return bool(home and sources) and all(s.country and s.country != home for s in sources)
 
 
 def _done_by_announcing(trigger: Token, verb: Token, cameo: str) -> bool:

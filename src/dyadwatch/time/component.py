@@ -4,7 +4,8 @@ It reads doc._.published (a date, datetime, ISO string or None), walks the sente
 and keeps the document's timeline, so that "at that time" or "the same night" take the date last
 mentioned before them. Each span's span._.time is a dyadwatch.time.TimeValue. Expressions come
 from our patterns (enough for spacy.blank("en")) plus the model's DATE/TIME entities that the
-patterns missed; with a parser, future tense is read from the parse rather than from nearby words.
+patterns missed; with a parser, future tense is read from the parse rather than from nearby words,
+and a bare weekday's parse is repaired when it swallowed the verb's object ("met Peru Wednesday").
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from dyadwatch.time.expressions import (
     future_by_words,
     normalize_expression,
 )
+from dyadwatch.time.repair import detach_names_from_weekday
 from dyadwatch.time.syntax import is_future_clause
 from dyadwatch.time.timeline import Timeline
 from dyadwatch.time.values import TimeValue, as_date
@@ -54,6 +56,8 @@ class TimeTagger:
                 if span is None:
                     raise ValueError(f"time expression {mention.text!r} has no tokens in the doc")
                 span = _with_part_of_day(span)
+                if parsed:
+                    detach_names_from_weekday(span)
                 span._.time = value
                 spans.append(span)
         doc.spans[TIME_SPANS] = spans

@@ -9,7 +9,14 @@ preceding sentence when
 - both sentences are in one paragraph (a blank line starts another episode);
 - the event's clause is told in the simple or pluperfect past ("demanded", "had demanded"):
   the present perfect and the present tell of the reporting time, the future of a later one;
-- the inherited date is not after publication (a planned date is no account of a past act).
+- the inherited date is not after publication (a planned date is no account of a past act);
+- the inherited date is not background: not in a relative or participial clause, not in a flashback
+  told in the pluperfect (the next sentence goes on from the story's own time, not from those).
+
+episode_time() is the fallback after that, before the publication day: a report published the day
+after (or two days after) the day its lead tells of ("Azerbaijan on Tuesday launched ..." in a
+Wednesday paper) narrates that day; an undated past-tense event in an undated sentence takes the
+lead's day rather than the day the paper came out.
 """
 from __future__ import annotations
 
@@ -29,7 +36,7 @@ def inherited_time(sent: Span, trigger: Token, published: date | datetime | str 
     previous = _previous_sentence(sent)
     if previous is None or _paragraph_break(previous, sent):
         return None
-    times = sentence_times(previous)
+    times = [span for span in sentence_times(previous) if not _background(span)]
     if not times:
         return None
     value = times[-1]._.time
@@ -37,6 +44,26 @@ def inherited_time(sent: Span, trigger: Token, published: date | datetime | str 
     if day is not None and value.first_day() > day:
         return None
     return value.restated("relative", times[-1].text)
+
+
+BACKGROUND_DEPS = {"relcl", "acl"}
+
+
+def _background(span: Span) -> bool:
+    """A time of the story's background, which the next sentence does not go on from: one in a relative or
+    participial clause ("the deal, which was brokered in July 2022, ..."), or in a flashback told in the
+    pluperfect ("Ukraine had signed the deal in 2022")."""
+    predicate = governing_predicate(span.root)
+    if predicate is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in predicate.children) and predicate.tag_ == "VBN":
+        return True
+    current = predicate
+    while current.head.i != current.i:
+        if current.dep_ in BACKGROUND_DEPS:
+            return True
+        current = current.head
+    return False
 
 
 PAST_AUXILIARIES = {"had", "was", "were", "did"}
@@ -65,3 +92,25 @@ def _paragraph_break(previous: Span, sent: Span) -> bool:
     end = previous.start_char + len(previous.text.rstrip())
     start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     return sent.doc.text.count("\n", end, start) >= 2
+
+
+LEAD_SENTENCES = 3
+EPISODE_LAG_DAYS = (1, 2)
+
+
+def episode_time(sent: Span, trigger: Token, published: date | datetime | str | None) -> TimeValue | None:
+    """The day the article's lead tells of, for an undated past-tense event, when that day is a day or two
+    before publication ("Azerbaijan on Tuesday launched ..." in a Wednesday paper)."""
+    day = as_date(published)
+    if day is None or sentence_times(sent) or not _told_in_past(trigger):
+        return None
+    doc = sent.doc
+    for index, lead in enumerate(doc.sents):
+        if index >= LEAD_SENTENCES or lead.start > sent.start:
+            return None
+        for span in sentence_times(lead):
+            value = span._.time
+            if value.precision == "day" and value.basis == "relative" and \
+                    EPISODE_LAG_DAYS[0] <= (day - value.first_day()).days <= EPISODE_LAG_DAYS[1]:
+                return value.restated("relative", span.text)
+    return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dyadwatch.time.values import TimeValue, shift
+from dyadwatch.time.values import PRECISIONS, TimeValue, shift
 
 # Vague offsets ("days later", "the following week") keep no finer precision than this.
 _VAGUE_PRECISION = {"day": "month", "week": "month", "month": "year", "year": "year"}
@@ -50,6 +50,14 @@ class Timeline:
 
     def resolve(self, link: TimelineLink, text: str) -> TimeValue | None:
         """Resolve a backward-pointing expression, or None when nothing precedes it."""
-        if self._latest is None:
+        if self._latest is None or _too_coarse(self._latest, link):
             return None
         return resolve_link(link, self._latest, text)
+
+
+def _too_coarse(anchor: TimeValue, link: TimelineLink) -> bool:
+    """"the same day" after "in July 2022": a day-sized anaphor cannot point back to a month; the
+    month named last is background, not the day the text is telling of."""
+    if link.unit is not None or link.granularity is None:
+        return False
+    return PRECISIONS.index(anchor.precision) < PRECISIONS.index(link.granularity)
