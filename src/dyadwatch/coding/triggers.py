@@ -13,6 +13,7 @@ from dyadwatch.attribution.chain import REPORTING_VERBS
 from dyadwatch.coding.learned import Prediction, default_model
 from dyadwatch.coding.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, TriggerContext
 from dyadwatch.coding.ontology import lookup
+from dyadwatch.coding.stopping import stopping_entry
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 from dyadwatch.nlp.spanindex import spans_between
 
@@ -28,6 +29,8 @@ OBLIGATION_MODALS = {"must", "should"}
 # follows: "pull out of", "back away from", "break off from".
 DEADLINE_NOUNS = {"hour", "day", "week", "month"}
 PROMISING_VERBS = {"vow", "pledge", "promise", "swear"}
+# "decided to expel the envoy": the decision is the expulsion's modality, not an event of its own.
+DECIDING_VERBS = {"decide", "choose", "opt", "resolve", "elect"}
 PARTICLE_PREPOSITIONS = {"out", "off", "back", "away"}
 STATE_PREPOSITIONS = {"on", "under"}
 # Verbs that take a stance on somebody else's act named by their object noun.
@@ -195,9 +198,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
 
 
 def _promise_of_another(trig: Trigger, triggers: list[Trigger]) -> bool:
-    """"vowed to retaliate", "pledged to send aid": the promised act, coded as an intent or a threat,
-    is the event; the promising verb is only its modality."""
-    if trig.token.lemma_.lower() not in PROMISING_VERBS:
+    """"vowed to retaliate", "pledged to send aid", "decided to expel": the promised or decided act,
+    coded as an intent, a threat or a deed, is the event; the promising verb is only its modality."""
+    if trig.token.lemma_.lower() not in PROMISING_VERBS | DECIDING_VERBS:
         return False
     complements = {c.i for c in trig.token.children if c.dep_ in {"xcomp", "ccomp"}}
     return any(t.token.i in complements or t.light_verb is not None and t.light_verb.i in complements
@@ -274,7 +277,11 @@ def verb_lemma(tok: Token, lexicon: Lexicon) -> str:
 
 def _verb_trigger(tok: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = verb_lemma(tok, lexicon)
-    entry = lexicon.best("V", lemma, context_of(tok))
+    ctx = context_of(tok)
+    stopped = stopping_entry(tok, lemma, lexicon, ctx)
+    if stopped is not None:
+        return Trigger(tok, stopped)  # "froze military cooperation": the stopped act decides the event
+    entry = lexicon.best("V", lemma, ctx)
     if lemma in REPORTING_VERBS and lemma not in REPORTING_EVENTS and not (entry and entry.conditions):
         return None  # "said", "reported": speech, unless the words make it an act ("told X to leave")
     if entry is None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
