@@ -66,3 +66,30 @@ def test_a_decision_is_the_modality_of_the_decided_act(text, source, target, plo
     got = coded(text)
     assert has(got, source, target, plover), got
     assert not any(p == "AGREE" for *_, p, _ in got), got
+
+
+def test_linking_somebody_to_a_crime_accuses_them():
+    got = coded("Ottawa linked Indian agents to the murder of a dissident.")
+    assert has(got, "CAN", "IND", "ACCUSE"), got
+    assert not any(p == "COOPERATE" for *_, p, _ in got), got
+
+
+def test_linking_places_is_no_accusation():
+    assert not any(p == "ACCUSE" for *_, p, _ in coded("The new railway links Kenya with Uganda."))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia faces new sanctions from the European Union.",
+    "Peru gave Chile three days to withdraw its troops or face sanctions.",
+])
+def test_who_faces_sanctions_does_not_impose_them(text):
+    got = coded(text)
+    assert not any(p == "SANCTION" and s in {"RUS", "PER"} for s, _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text,source,target,plover", [
+    ("Accusations against Belarus were made by Poland on Monday.", "POL", "BLR", "ACCUSE"),
+    ("A visit to Kenya was made by the Somali president.", "SOM", "KEN", "CONSULT"),
+])
+def test_a_passive_support_verb_lends_its_agent_to_the_event_noun(text, source, target, plover):
+    assert has(coded(text), source, target, plover)

@@ -39,7 +39,7 @@ JUDGING_OTHERS = {"call", "deny", "reject", "dismiss", "describe", "label", "ter
                   "investigate", "rebuff", "ignore", "protest", "slam", "hail", "applaud", "mock"}
 # Verbs whose subject escapes, suffers or watches the event it governs: "refugees fleeing the war".
 UNDERGOING_VERBS = {"flee", "escape", "survive", "suffer", "endure", "witness", "evade", "avoid", "cover", "monitor",
-                    "observe", "fear", "mourn", "commemorate", "remember", "recall"}
+                    "observe", "fear", "mourn", "commemorate", "remember", "recall", "face", "risk"}
 RESORTING_VERBS = {"resort", "turn", "return", "revert"}
 ENGAGING_VERBS = {"engage", "participate", "involve", "join"}
 # Coming together or travelling "for" an event noun: the travellers hold it.
@@ -309,6 +309,8 @@ def _light_verb_of(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "compound" and noun.head.dep_ == "dobj" and _is_verbal(noun.head.head):
         return noun.head.head
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in LIGHT_VERBS and _is_verbal(noun.head):
+        return noun.head  # "allegations were made by X": the passive support verb's agent made them
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ in STATE_PREPOSITIONS and _is_verbal(prep.head):
         return prep.head  # "went on strike", "remained on alert", "placed under arrest"
