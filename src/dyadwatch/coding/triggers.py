@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from dyadwatch.attribution.chain import REPORTING_VERBS
 from dyadwatch.coding.learned_triggers import take_advice
 from dyadwatch.coding.lexicon import NOT_AN_EVENT, LexEntry, Lexicon, TriggerContext
+from dyadwatch.coding.stopping import stopping_entry
 from dyadwatch.coding.trigger_record import Trigger
 from dyadwatch.nlp.extensions import ACTOR_SPANS
 from dyadwatch.nlp.spanindex import spans_between
@@ -26,6 +27,8 @@ OBLIGATION_MODALS = {"must", "should"}
 # follows: "pull out of", "back away from", "break off from".
 DEADLINE_NOUNS = {"hour", "day", "week", "month"}
 PROMISING_VERBS = {"vow", "pledge", "promise", "swear"}
+# "decided to expel the envoy": the decision is the expulsion's modality, not an event of its own.
+DECIDING_VERBS = {"decide", "choose", "opt", "resolve", "elect"}
 PARTICLE_PREPOSITIONS = {"out", "off", "back", "away"}
 STATE_PREPOSITIONS = {"on", "under"}
 # Verbs that take a stance on somebody else's act named by their object noun.
@@ -34,7 +37,7 @@ JUDGING_OTHERS = {"call", "deny", "reject", "dismiss", "describe", "label", "ter
                   "investigate", "rebuff", "ignore", "protest", "slam", "hail", "applaud", "mock"}
 # Verbs whose subject escapes, suffers or watches the event it governs: "refugees fleeing the war".
 UNDERGOING_VERBS = {"flee", "escape", "survive", "suffer", "endure", "witness", "evade", "avoid", "cover", "monitor",
-                    "observe", "fear", "mourn", "commemorate", "remember", "recall"}
+                    "observe", "fear", "mourn", "commemorate", "remember", "recall", "face", "risk"}
 RESORTING_VERBS = {"resort", "turn", "return", "revert"}
 ENGAGING_VERBS = {"engage", "participate", "involve", "join"}
 # Coming together or travelling "for" an event noun: the travellers hold it.
@@ -174,9 +177,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
 
 
 def _promise_of_another(trig: Trigger, triggers: list[Trigger]) -> bool:
-    """"vowed to retaliate", "pledged to send aid": the promised act, coded as an intent or a threat,
-    is the event; the promising verb is only its modality."""
-    if trig.token.lemma_.lower() not in PROMISING_VERBS:
+    """"vowed to retaliate", "pledged to send aid", "decided to expel": the promised or decided act,
+    coded as an intent, a threat or a deed, is the event; the promising verb is only its modality."""
+    if trig.token.lemma_.lower() not in PROMISING_VERBS | DECIDING_VERBS:
         return False
     complements = {c.i for c in trig.token.children if c.dep_ in {"xcomp", "ccomp"}}
     return any(t.token.i in complements or t.light_verb is not None and t.light_verb.i in complements
@@ -204,7 +207,11 @@ def verb_lemma(tok: Token, lexicon: Lexicon) -> str:
 
 def _verb_trigger(tok: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = verb_lemma(tok, lexicon)
-    entry = lexicon.best("V", lemma, context_of(tok))
+    ctx = context_of(tok)
+    stopped = stopping_entry(tok, lemma, lexicon, ctx)
+    if stopped is not None:
+        return Trigger(tok, stopped)  # "froze military cooperation": the stopped act decides the event
+    entry = lexicon.best("V", lemma, ctx)
     if lemma in REPORTING_VERBS and lemma not in REPORTING_EVENTS and not (entry and entry.conditions):
         return None  # "said", "reported": speech, unless the words make it an act ("told X to leave")
     if entry is None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in tok.children):
@@ -232,6 +239,8 @@ def _light_verb_of(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "compound" and noun.head.dep_ == "dobj" and _is_verbal(noun.head.head):
         return noun.head.head
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in LIGHT_VERBS and _is_verbal(noun.head):
+        return noun.head  # "allegations were made by X": the passive support verb's agent made them
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ in STATE_PREPOSITIONS and _is_verbal(prep.head):
         return prep.head  # "went on strike", "remained on alert", "placed under arrest"
