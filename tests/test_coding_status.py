@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from coded_pairs import coded as coded_events, primary
 from dyadwatch import code_text
 
 pytestmark = pytest.mark.model
@@ -10,12 +11,8 @@ pytestmark = pytest.mark.model
 PUBLISHED = "2025-05-14"
 
 
-def primary(actor):
-    return (actor.country or (actor.code or "")[:3] or None) if actor else None
-
-
 def coded(text: str) -> list[tuple]:
-    return [(primary(e.source), primary(e.target), e.plover, e.status) for e in code_text(text, published=PUBLISHED)]
+    return coded_events(text, published=PUBLISHED)
 
 
 def asserted(text: str, plover: str) -> list[tuple]:

@@ -5,21 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch import code_text
+from coded_pairs import coded, has
 
 pytestmark = pytest.mark.model
-
-
-def primary(actor):
-    return (actor.country or (actor.code or "")[:3] or None) if actor else None
-
-
-def coded(text: str):
-    return [(primary(e.source), primary(e.target), e.plover, e.status) for e in code_text(text, published="2024-05-02")]
-
-
-def has(got, source, target, plover):
-    return any((s, t, p, st) == (source, target, plover, "asserted") for s, t, p, st in got)
 
 
 @pytest.mark.parametrize("text,source,target", [
