@@ -65,3 +65,25 @@ def test_only_keeps_the_named_stories():
     part = stories_subset(GOLD, {"beta"})
     assert [d["id"] for d in part["documents"]] == ["b1"]
     assert [g["doc"] for g in part["events"]] == ["b1"]
+
+
+def test_eval_with_split_lists_only_the_errors_of_the_stories_worked_from(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from dyadwatch.cli.main import app
+
+    gold = dict(GOLD, forbidden=[{"doc": "a1", "plover": "ASSAULT", "why": "alpha's forbidden note"}])
+    (tmp_path / "gold.json").write_text(json.dumps(gold))
+    events = [ev("b1", "CHN", "JPN", "ASSAULT", "Beijing moved warships towards the island"),
+              ev("a1", "FRA", "UKR", "ASSAULT", "French and German ministers met in Aachen")]
+    (tmp_path / "events.jsonl").write_text("".join(json.dumps(e) + "\n" for e in events))
+    args = ["--db", str(tmp_path / "x.duckdb"), "eval", str(tmp_path / "gold.json"),
+            "--events", str(tmp_path / "events.jsonl")]
+    everything = CliRunner().invoke(app, args).output
+    split = CliRunner().invoke(app, [*args, "--split", "beta"]).output
+    assert "Aachen" in everything and "Kyiv" in everything
+    assert "Beijing moved warships" in split  # beta's miss and spurious event are listed
+    assert "Aachen" not in split and "Kyiv" not in split and "Islamabad" not in split
+    assert "alpha's forbidden note" not in split

@@ -153,3 +153,50 @@ def test_cli_ingest_while_serving_stores_everything_and_shows_after_refresh(serv
     with Store(db, read_only=True) as store:
         for doc_id in ("side-1", "side-2", "side-web"):
             assert store.document(doc_id) is not None, doc_id
+
+
+# Written for this test: short reports of one kind, each its own document and event.
+PAIRS = [("Chile", "Peru", "Lima"), ("Peru", "Ecuador", "Quito"), ("Ecuador", "Colombia", "Bogota"),
+         ("Colombia", "Panama", "Panama City"), ("Bolivia", "Paraguay", "Asuncion"), ("Uruguay", "Argentina", "Montevideo")]
+
+
+def _kelp_articles(count: int) -> list[dict]:
+    articles = []
+    for i in range(count):
+        a, b, city = PAIRS[i % len(PAIRS)]
+        day = 1 + i % 28
+        articles.append({"id": f"kelp-{i}", "published": f"2023-03-{day:02}", "outlet": f"Coast Wire {i % 5}",
+                         "title": f"Kelp accord {i}",
+                         "text": f"{a} and {b} signed kelp harvesting accord number {i} in {city} on {day} March 2023. "
+                                 f"The accord covers {10 + i} coastal villages, officials said."})
+    return articles
+
+
+@pytest.mark.slow
+def test_a_long_ingest_gives_the_file_to_the_dashboard_which_shows_partial_progress(server, tmp_path):
+    db, base = server
+    total = 60
+    articles = tmp_path / "kelp.jsonl"
+    articles.write_text("".join(json.dumps(a) + "\n" for a in _kelp_articles(total)), encoding="utf-8")
+    ingest = subprocess.Popen([sys.executable, "-m", "dyadwatch.cli.main", "--db", str(db), "ingest", "--jobs", "1",
+                               str(articles)], env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen_during_run: list[int] = []
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            while ingest.poll() is None:
+                answer = client.get("/api/search", params={"q": "kelp", "limit": 200})
+                assert answer.status_code in (200, 503), answer.text
+                if answer.status_code == 200 and ingest.poll() is None:
+                    seen_during_run.append(len({r["doc_id"] for r in answer.json()["reports"]}))
+                time.sleep(0.1)
+        out, err = ingest.communicate(timeout=300)
+    finally:
+        if ingest.poll() is None:
+            ingest.kill()
+            ingest.wait()
+    assert ingest.returncode == 0, err
+    assert f"stored {total} documents" in err
+    assert any(0 < n < total for n in seen_during_run), seen_during_run  # read mid-run, fresh data
+    with httpx.Client(base_url=base, timeout=30) as client:
+        final = client.get("/api/search", params={"q": "kelp", "limit": 200}).json()["reports"]
+    assert len({r["doc_id"] for r in final}) == total

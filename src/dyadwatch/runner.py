@@ -23,6 +23,7 @@ from dyadwatch.ingest.ids import internal_error, reject
 from dyadwatch.pipeline import LEARNED_BY_DEFAULT, build_pipeline, shared_pipeline
 from dyadwatch.records import Article, Document, Rejection
 from dyadwatch.store import Store
+from dyadwatch.store.sharing import marker_path
 from dyadwatch.store.writer import StoreWriter
 from dyadwatch.stories import assign_stories
 
@@ -132,6 +133,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, *, max_bytes: int = 
         else:
             report.already_stored += 1
             _notify(progress, report, 0)
+        store.give_way_if_asked()  # a `serve` reading this file gets it between two documents
     stories_started = time.perf_counter()
     report.stage = "stories"
     _notify(progress, report, 0)
@@ -188,6 +190,7 @@ def _notify(progress: ProgressCallback | None, report: IngestReport, words: int)
 
 
 def _store_files(store: Store) -> set[Path]:
-    """The database being written and its write-ahead log: a folder that holds them does not ingest them."""
+    """The database being written, its write-ahead log and its readers' marker (store/sharing.py): a folder
+    that holds them does not ingest them."""
     path = Path(store.path).resolve()
-    return {path, path.with_name(path.name + ".wal")}
+    return {path, path.with_name(path.name + ".wal"), marker_path(path)}

@@ -120,7 +120,8 @@ def register(app: typer.Typer) -> None:
         stories_file: Annotated[Optional[Path], typer.Option(
             "--stories-file", help="With --stories: read stories from this JSON Lines file.")] = None,
         split: Annotated[Optional[str], typer.Option(
-            "--split", help="Comma-separated gold stories: figures for them and for all the others.")] = None,
+            "--split", help="Comma-separated gold stories: figures for them and for all the others; errors are "
+                         "listed for these stories only.")] = None,
         only: Annotated[Optional[str], typer.Option(
             "--only", help="Comma-separated gold stories: score (and list the errors of) these alone.")] = None,
     ) -> None:
@@ -169,14 +170,18 @@ def register(app: typer.Typer) -> None:
         if groups:
             console.print(_groups_table(groups, "Stories worked from vs the others"))
         console.print(_confusion_table(res.confusion, "PLOVER confusion (gold key events vs system, same actors)"))
-        for g in res.misses[:errors]:
+        listed = score_gold(stories_subset(data, worked), events) if worked else res  # the others stay unread
+        if worked and errors:
+            console.print("errors listed for the stories worked from only (--split keeps the others unread)",
+                          markup=False)
+        for g in listed.misses[:errors]:
             console.print(f"MISSED {g['id']} {g.get('source')}->{g.get('target')} {g['plover']}: {g.get('evidence')}",
                           markup=False)
-        for e in res.spurious[:errors]:
+        for e in listed.spurious[:errors]:
             src = (e.get("source") or {}).get("code")
             tgt = (e.get("target") or {}).get("code")
             console.print(f"SPURIOUS {src}->{tgt} {e['plover']}: {e['evidence']['text']}", markup=False)
-        for f, _ in res.forbidden_hits:
+        for f, _ in listed.forbidden_hits:
             console.print(f"FORBIDDEN {f.get('why')}", markup=False)
         console.print("missed key events by kind: " + _kinds(parts.miss_kinds, MISS_KINDS)
                       + f"; found with a wrong date: {parts.wrong_dates}", markup=False)

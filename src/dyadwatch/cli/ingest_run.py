@@ -6,7 +6,6 @@ option value), reported as one line on stderr.
 """
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from dyadwatch.cli.clock import since_process_start
 from dyadwatch.ingest.dates import parse_published
 from dyadwatch.ingest.fields import MAX_CHARS, valid_text
 from dyadwatch.runner import IngestReport, RunDefaults
@@ -93,7 +93,7 @@ def check_engine(console: Console, engine: str, scheduler: str | None) -> None:
 
 
 class ProgressLine:
-    """The live progress line; its rates count documents coded and stored, over wall-clock time."""
+    """The live progress line; its rates count documents stored and words read since the command started."""
 
     def __init__(self, console: Console) -> None:
         self.progress = Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} docs"),
@@ -101,10 +101,9 @@ class ProgressLine:
                                  TimeElapsedColumn(), console=console,
                                  transient=False)
         self.task = self.progress.add_task("ingest", total=None, rate="", stage="")
-        self.started = time.perf_counter()
 
     def __call__(self, report: IngestReport, words: int) -> None:
-        elapsed = max(time.perf_counter() - self.started, 1e-6)
+        elapsed = max(since_process_start(), 1e-6)
         stage = "assigning stories" if report.stage == "stories" else ""
         self.progress.update(self.task, completed=report.seen, stage=stage,
                              rate=f"{report.stored / elapsed:.1f} stored docs/s, {report.words / elapsed:.0f} words/s")
@@ -112,12 +111,14 @@ class ProgressLine:
 
 def print_summary(console: Console, report: IngestReport) -> None:
     """Counts (rejections by reason), timings that add up to the wall clock, warnings, ignored fields."""
-    total = report.elapsed()
+    total = since_process_start()
+    starting = max(0.0, total - report.elapsed())
     rate = f"{report.stored / total:.2f} docs/s, {report.words / total:.0f} words/s" if total > 0 else ""
     console.print(f"stored {report.stored} documents ({report.events} events), {report.already_stored} already "
                   f"stored, {len(report.rejected)} rejected", markup=False, highlight=False, soft_wrap=True)
-    console.print(f"took {total:.1f} s ({report.coding_seconds:.1f} s reading and coding, {report.stories_seconds:.1f} s "
-                  f"stories): {rate} over the whole run", markup=False, highlight=False, soft_wrap=True)
+    console.print(f"took {total:.1f} s since the command started ({starting:.1f} s starting up, {report.coding_seconds:.1f} s "
+                  f"reading and coding, {report.stories_seconds:.1f} s stories): {rate} over the whole command",
+                  markup=False, highlight=False, soft_wrap=True)
     if report.rejected:
         reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(report.rejected_by_reason().items()))
         console.print(f"rejected by reason: {reasons}", markup=False, highlight=False, soft_wrap=True)

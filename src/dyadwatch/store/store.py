@@ -8,6 +8,7 @@ lock waits for it a bounded time (locking.py; `busy_timeout` seconds, default $D
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from types import TracebackType
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from dyadwatch.store.rows import (
     rejection_from_row,
 )
 from dyadwatch.store.schema import apply_schema, check_schema
+from dyadwatch.store.sharing import READER_WINDOW, TurnTaking
 from dyadwatch.store.writer import StoreWriter
 
 if TYPE_CHECKING:
@@ -59,6 +61,8 @@ class Store:
             self._con.close()
             raise
         self._writer = None if read_only else StoreWriter(self._con)
+        self._busy_timeout = busy_timeout
+        self._turns = None if read_only or in_memory else TurnTaking(self.path)
 
     def __enter__(self) -> "Store":
         return self
@@ -84,6 +88,21 @@ class Store:
 
     def close(self) -> None:
         self._con.close()
+        if self._turns is not None:
+            self._turns.marker.unlink(missing_ok=True)  # a request nobody took is moot once the writer is gone
+
+    def give_way_if_asked(self) -> bool:
+        """Between two writes: when a reader asked for the file (sharing.py), close it for a moment and
+        open it again; True when the turn was given. Never inside a transaction."""
+        if self._turns is None or not self._turns.due():
+            return False
+        self._con.close()
+        time.sleep(READER_WINDOW)
+        self._con = connect(self.path, read_only=False, timeout=self._busy_timeout, notify=None)
+        assert self._writer is not None
+        self._writer.reconnected(self._con)
+        self._turns.given()
+        return True
 
     @property
     def writer(self) -> StoreWriter:

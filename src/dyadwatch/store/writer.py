@@ -118,6 +118,12 @@ class StoreWriter:
             raise
         self._con.commit()
 
+    def reconnected(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Write through `con` from now on (the store gave the file to readers and opened it again)."""
+        if self._batch:
+            raise RuntimeError("the store cannot give the file up inside a batch")
+        self._con = con
+
     def _exists(self, table: str, key: str, value: str) -> bool:
         return self._con.execute(f"SELECT 1 FROM {table} WHERE {key} = ? LIMIT 1", [value]).fetchone() is not None
 

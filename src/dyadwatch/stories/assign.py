@@ -47,6 +47,7 @@ def assign_stories(store: Store, doc_ids: list[str] | None = None) -> AssignRepo
                 if doc_id in documents:
                     change = plan_document(store, documents[doc_id], events.get(doc_id, []), report)
                     store.writer.save_story_rows(change)
+        store.give_way_if_asked()  # between two transactions, a waiting reader gets the file
     return report
 
 

@@ -4,7 +4,9 @@ DuckDB lets one process write a file or many read it (see store/locking.py). So 
 connection between requests: every read request opens its own short read-only Store and closes it,
 and `POST /api/ingest` (token mode) opens a read-write Store only for the time of its batch. A
 `dyadwatch ingest` in another process therefore gets the file between two requests (its open
-retries for a bounded time), and what it stored shows on the next request.
+retries for a bounded time), and what it stored shows on the next request. A read that meets the
+ingest's lock asks it for a turn (store/sharing.py): between two documents the ingest closes the file
+for a moment, so the dashboard shows what a long run has stored so far.
 
 While another process writes, a read request waits up to `read_timeout` seconds for the file, then
 answers from the answer cache if the same question was answered before (stale but whole), else
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dyadwatch.store import DatabaseBusy, Store
+from dyadwatch.store.sharing import ask_for_turn
 
 T = TypeVar("T")
 READ_TIMEOUT = 3.0  # seconds a read request waits for a file another process is writing
@@ -81,7 +84,8 @@ class StoreAccess:
     def open(self) -> Iterator[Store]:
         """A read-only Store for one request."""
         with self._lock.reading(self.read_timeout), \
-                Store(self.db, read_only=True, busy_timeout=self.read_timeout, on_busy=None) as store:
+                Store(self.db, read_only=True, busy_timeout=self.read_timeout,
+                      on_busy=lambda _: ask_for_turn(self.db)) as store:
             yield store
 
     @contextmanager
