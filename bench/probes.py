@@ -48,3 +48,7 @@ r2 = subprocess.run(DW + ["--db", str(root / "brief.duckdb"), "events", "--forma
 print("   brief events:", r2.stdout.count("\n"), [json.loads(l)["date"] for l in r2.stdout.splitlines()][:2])
 for since in ("2024-13-45", "yesterday"):
     r, dt = run(["events", "--since", since], db="cp.duckdb"); show(f"events --since {since}", r, dt)
+sample = Path(__file__).resolve().parents[1] / "src/dyadwatch/data/sample/articles.jsonl"
+r, dt = run(["ingest", str(sample)], db="rate.duckdb")
+took = next((line for line in r.stderr.splitlines() if line.startswith("took")), "")
+show("printed time vs wall clock (sample corpus)", r, dt, f"wall {dt:.1f}s printed '{took[:60]}'")
