@@ -1,16 +1,11 @@
 """Property: whatever JSON Lines records and file bytes come in, ingest raises nothing, every input is
 stored or rejected with a reason, and the good documents of the same batch are stored.
-
-Two runs of it: 30 large batches coded by the real pipeline, and 500 small batches coded by a
-tokenizer-only spaCy pipeline (`spacy.blank("en")`: no events come out, every other step of `ingest`,
-reading, decoding, validating, cleaning, guarding and storing, is the real one), so that many hostile
-inputs fit in the test suite's time."""
+Here 30 large batches coded by the real pipeline; test_ingest_property_small.py runs 500 small ones."""
 from __future__ import annotations
 
 import itertools
 
 import pytest
-import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -53,45 +48,3 @@ def test_no_input_crashes_a_run_or_costs_a_good_document(tmp_path_factory, batch
     assert report.seen == non_blank
     assert report.stored + report.already_stored + len(report.rejected) == non_blank
 
-
-@st.composite
-def small_batches(draw):
-    n = next(_counter)
-    nasty = draw(st.lists(nasty_records(), min_size=1, max_size=3))
-    good = [draw(good_records(index=n * 100))] if draw(st.booleans()) else []
-    files = draw(st.lists(st.tuples(st.sampled_from([".txt", ".html"]), st.binary(max_size=200)), max_size=1))
-    return nasty, good, files
-
-
-@pytest.fixture(scope="module")
-def tokenizer_only():
-    from dyadwatch.nlp import register_extensions
-
-    register_extensions()
-    return spacy.blank("en")
-
-
-@pytest.fixture(scope="module")
-def shared_store(tmp_path_factory):
-    """One store for all 500 batches (ids repeat across batches: a repeat is `already stored` or an id conflict)."""
-    with Store(tmp_path_factory.mktemp("small-db") / "db.duckdb") as store:
-        yield store
-
-
-@pytest.mark.slow
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(small_batches())
-def test_five_hundred_small_batches_never_crash_ingest(tmp_path_factory, tokenizer_only, shared_store, batch):
-    nasty, good, files = batch
-    folder = tmp_path_factory.mktemp("small")
-    lines = [jsonl_line(r) for r in nasty] + [jsonl_line(r) for r in good]
-    (folder / "records.jsonl").write_bytes(b"\n".join(lines) + b"\n")
-    for i, (suffix, data) in enumerate(files):
-        (folder / f"file{i}{suffix}").write_bytes(data)
-    report = ingest_paths([folder], shared_store, nlp=tokenizer_only, doc_timeout=20)
-    assert all(shared_store.has_document(r["id"]) for r in good)
-    assert all(r.reason and r.origin for r in report.rejected)
-    non_blank = sum(1 for line in lines if line.strip()) + len(files)
-    assert report.seen == non_blank
-    assert report.stored + report.already_stored + len(report.rejected) == non_blank
