@@ -1,6 +1,7 @@
-"""The fast attribute ruler sets exactly what spaCy's AttributeRuler sets: on the model's own rules over
-generated text (every token attribute compared), and on made-up rules that exercise rule order, targets
-inside multi-token matches, REGEX, NOT_IN and the Matcher fallback."""
+"""The stand-ins for the model's attribute ruler and lemmatizer set exactly what spaCy's components set:
+on the model's own rules over generated text (every token attribute compared, twice, so the lemmatizer's
+kept lemmas are used too), and on made-up ruler rules that exercise rule order, targets inside multi-token
+matches, REGEX, NOT_IN and the Matcher fallback."""
 from __future__ import annotations
 
 import random
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 
 from dyadwatch.nlp import MODEL_NAME
 from dyadwatch.nlp.attribute_rules import FastAttributeRuler, use_fast_attribute_ruler
+from dyadwatch.nlp.lemmas import MemoLemmatizer, use_memo_lemmatizer
 
 pytestmark = pytest.mark.model
 
@@ -51,13 +53,15 @@ def pair() -> tuple[Language, Language]:
     original = spacy.load(MODEL_NAME)
     fast = spacy.load(MODEL_NAME)
     use_fast_attribute_ruler(fast)
+    use_memo_lemmatizer(fast)
     assert isinstance(fast.get_pipe("attribute_ruler"), FastAttributeRuler)
+    assert isinstance(fast.get_pipe("lemmatizer"), MemoLemmatizer)
     return original, fast
 
 
 def test_model_rules_give_identical_tokens(pair: tuple[Language, Language]) -> None:
     original, fast = pair
-    for text in generated_texts(150):
+    for text in generated_texts(150) * 2:
         assert_same(annotated(original, text), annotated(fast, text))
 
 
