@@ -15,6 +15,8 @@ import dyadwatch.coding.component  # noqa: F401  (registers dyadwatch_events)
 import dyadwatch.coding.learned  # noqa: F401  (registers dyadwatch_trigger_model)
 import dyadwatch.time.component  # noqa: F401  (registers dyadwatch_time)
 from dyadwatch.nlp import load_base_model, register_extensions
+from dyadwatch.nlp.attribute_rules import use_fast_attribute_ruler
+from dyadwatch.nlp.lemmas import use_memo_lemmatizer
 from dyadwatch.records import Document, Event
 
 BATCH_SIZE = 16
@@ -28,6 +30,8 @@ def build_pipeline(learned: bool = LEARNED_BY_DEFAULT) -> Language:
     without the learned trigger layer's proposals, vetoes and retypings."""
     register_extensions()
     nlp = load_base_model()
+    use_fast_attribute_ruler(nlp)  # the same token attributes and lemmas as the model's own, for less CPU
+    use_memo_lemmatizer(nlp)
     nlp.add_pipe("dyadwatch_paragraphs", before="parser")
     nlp.add_pipe("dyadwatch_datelines", after="dyadwatch_paragraphs")
     nlp.add_pipe("dyadwatch_actors")

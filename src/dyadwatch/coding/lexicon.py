@@ -78,6 +78,8 @@ class Lexicon:
         self._by_key: dict[tuple[str, str], list[LexEntry]] = {}
         for entry in entries:
             self._by_key.setdefault((entry.pos, entry.lemma), []).append(entry)
+        # Each word's entries best first (stable: listing order among equals), so `best` stops at the first fit.
+        self._ranked = {key: sorted(found, key=_rank, reverse=True) for key, found in self._by_key.items()}
 
     def has(self, pos: str, lemma: str) -> bool:
         return (pos, lemma) in self._by_key
@@ -87,14 +89,14 @@ class Lexicon:
         return any(e.curated for e in self._by_key.get((pos, lemma), ()))
 
     def best(self, pos: str, lemma: str, ctx: TriggerContext) -> LexEntry | None:
-        """The most specific entry whose conditions all hold; curated entries beat derived ones."""
-        candidates = [
-            e for e in self._by_key.get((pos, lemma), ())
-            if all(ctx.satisfies(key, values) for key, values in e.conditions)
-        ]
-        if not candidates:
-            return None
-        return max(candidates, key=lambda e: (e.curated, e.specificity))
+        """The most specific entry whose conditions all hold; curated entries beat derived ones (between
+        equals, the one listed first)."""
+        return next((e for e in self._ranked.get((pos, lemma), ())
+                     if all(ctx.satisfies(key, values) for key, values in e.conditions)), None)
+
+
+def _rank(entry: LexEntry) -> tuple[bool, int]:
+    return entry.curated, entry.specificity
 
 
 def _curated_entries() -> list[LexEntry]:

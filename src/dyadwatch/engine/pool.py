@@ -11,6 +11,7 @@ back into one document before it is yielded.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -61,6 +62,10 @@ def _code_batch(batch: list[Document], doc_timeout: float | None) -> list[Coded]
         from dyadwatch.pipeline import build_pipeline
 
         _worker_nlp = build_pipeline(learned=_worker_learned)
+        # The pipeline's objects (model, lexicon, gazetteer) last as long as the worker: collecting
+        # garbage need not walk them again and again.
+        gc.collect()
+        gc.freeze()
     return list(code_guarded(batch, _worker_nlp, batch_size=len(batch), doc_timeout=doc_timeout))
 
 

@@ -22,7 +22,7 @@ import re
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dyadwatch.nlp.sentstarts import set_sentence_starts
 
@@ -65,11 +65,11 @@ def split_datelines(doc: Doc) -> Doc:
     ranges: list[tuple[int, int]] = []
     starts: dict[int, bool | None] = {}  # token index -> is_sent_start, written at the end in one pass
     text = doc.text  # built from the tokens at each access: read once, not once per paragraph
-    found = [(token.i, match) for token in doc if _opens_paragraph(token)
-             and (match := find_dateline(text, token.idx)) is not None]
+    found = [(token.i, match) for token in _paragraph_openers(doc)
+             if (match := find_dateline(text, token.idx)) is not None]
     if _split_glued_bodies(doc, [match for _, match in found]):
-        found = [(token.i, match) for token in doc if _opens_paragraph(token)
-                 and (match := find_dateline(text, token.idx)) is not None]
+        found = [(token.i, match) for token in _paragraph_openers(doc)
+                 if (match := find_dateline(text, token.idx)) is not None]
     for index, match in found:
         token = doc[index]
         body = next((t for t in doc[token.i:] if t.idx >= match.end()), None)
@@ -192,5 +192,13 @@ def _keep_together(doc: Doc, body, starts: dict[int, bool | None]) -> None:
             return
 
 
-def _opens_paragraph(token) -> bool:
-    return not token.is_space and (token.i == 0 or "\n" in token.nbor(-1).whitespace_ or "\n" in token.nbor(-1).text)
+def _paragraph_openers(doc: Doc) -> list[Token]:
+    """The tokens that open a paragraph: the first word, and each word after a line break (one pass, each
+    token read once)."""
+    openers = []
+    previous = None
+    for token in doc:
+        if not token.is_space and (previous is None or "\n" in previous.whitespace_ or "\n" in previous.text):
+            openers.append(token)
+        previous = token
+    return openers

@@ -88,10 +88,32 @@ def _previous_sentence(sent: Span) -> Span | None:
 
 
 def _paragraph_break(previous: Span, sent: Span) -> bool:
-    """Whether a blank line separates the two sentences' words (whitespace tokens may sit in either)."""
-    end = previous.start_char + len(previous.text.rstrip())
-    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-    return sent.doc.text.count("\n", end, start) >= 2
+    """Whether a blank line separates the two sentences' words (whitespace tokens may sit in either).
+
+    Reads only the tokens around the boundary: Doc.text and Span.text are built token by token at each
+    access, which made this check cost as much as the document's length once per event.
+    """
+    doc = sent.doc
+    last = _last_worded(previous)
+    first = _first_worded(sent)
+    end = previous.start_char if last is None else last.idx + len(last.text.rstrip())
+    start = sent.end_char if first is None else first.idx + len(first.text) - len(first.text.lstrip())
+    if start <= end:
+        return False
+    gap_from = previous.start if last is None else last.i
+    gap_to = sent.end if first is None else first.i + 1
+    gap = doc[gap_from:gap_to]
+    return gap.text.count("\n", end - gap.start_char, start - gap.start_char) >= 2
+
+
+def _last_worded(span: Span) -> Token | None:
+    """The span's last token with a character other than whitespace."""
+    return next((t for t in reversed(span) if not t.text.isspace() and t.text), None)
+
+
+def _first_worded(span: Span) -> Token | None:
+    """The span's first token with a character other than whitespace."""
+    return next((t for t in span if not t.text.isspace() and t.text), None)
 
 
 LEAD_SENTENCES = 3

@@ -248,7 +248,10 @@ def find_time_expressions(
     first_if = p.IF_BEFORE.search(text)
     scan = _Scan(text, published_day, future or future_by_words(text), first_if.end() if first_if else len(text) + 1)
     found: list[tuple[int, int, int, TimeMention]] = []
+    present: dict[re.Pattern[str], bool] = {}
     for rank, (pattern, handler) in enumerate(_LOOSE_RULES if loose else _RULES):
+        if not _may_match(pattern, text, present):
+            continue
         for match in pattern.finditer(text):
             core = "core2" if match.groupdict().get("core2") else "core"
             start, end = match.span(core)
@@ -265,6 +268,16 @@ def find_time_expressions(
                                   link=result if isinstance(result, TimelineLink) else None)
             found.append((start, -(end - start), rank, mention))
     return _without_overlaps([item[3] for item in sorted(found, key=lambda item: item[:3])])
+
+
+def _may_match(pattern: re.Pattern[str], text: str, present: dict[re.Pattern[str], bool]) -> bool:
+    """Whether `text` has what `pattern` needs (patterns.REQUIRED); each need is looked for once per text."""
+    required = p.REQUIRED.get(pattern)
+    if required is None:
+        return True
+    if required not in present:
+        present[required] = required.search(text) is not None
+    return present[required]
 
 
 def _without_overlaps(mentions: list[TimeMention]) -> list[TimeMention]:

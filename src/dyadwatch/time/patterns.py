@@ -122,3 +122,15 @@ CLAUSE_BREAK = re.compile(r"[;:,.!?\"“”]|\b(?:that|said|says)\b", re.I)
 DIGIT = re.compile(r"\d")
 DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)")
 ANY_MONTH = re.compile(rf"{MONTH}")
+
+# What each pattern cannot match without (a month or weekday name, a digit, "ago"): a text without it
+# skips the pattern, since a search for the name costs far less than one for the whole pattern.
+MONTH_NAME = re.compile(rf"{_FULL}|{_ABBR}")
+WEEKDAY_NAME = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+AGO_WORD = re.compile(r"(?i:ago)")
+REQUIRED = {
+    ISO_DATE: DIGIT, YEAR_IN_CONTEXT: DIGIT, YEAR_ALONE: DIGIT,
+    MONTH_DAY: MONTH_NAME, DAY_MONTH: MONTH_NAME, MONTH_YEAR: MONTH_NAME, MODIFIED_MONTH: MONTH_NAME,
+    MONTH_IN_CONTEXT: MONTH_NAME, MONTH_ALONE: MONTH_NAME,
+    MODIFIED_WEEKDAY: WEEKDAY_NAME, AGO: AGO_WORD,
+}
