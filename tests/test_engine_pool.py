@@ -78,3 +78,20 @@ def test_workers_end_when_the_ingest_process_is_killed(tmp_path):
     ingest.wait()
     gone, alive = psutil.wait_procs(workers, timeout=20)
     assert not alive, f"workers outlived the killed ingest: {[p.pid for p in alive]}"
+
+
+@pytest.mark.slow
+def test_a_run_with_workers_ends_with_a_clean_stderr(tmp_path):
+    """Workers exit quietly: no traceback and no native library's leak report (a frozen garbage collector
+    at exit made DuckDB's bindings print "nanobind: leaked N instances!")."""
+    import subprocess
+    import sys
+
+    articles = tmp_path / "a.jsonl"
+    lines = [line for path in sorted(SAMPLE.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()]
+    articles.write_text("\n".join(lines[:12]) + "\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "dyadwatch.cli.main", "--db", str(tmp_path / "c.duckdb"), "ingest",
+                          str(articles), "--jobs", "2"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "stored 12 documents" in run.stderr
+    assert "leaked" not in run.stderr and "Traceback" not in run.stderr, run.stderr[-2000:]
