@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from dyadwatch.store import Store
 from dyadwatch.stories import state
 from dyadwatch.stories.clusters import canonical_id
-from dyadwatch.stories.matching import Report, date_relation, news_of_the_day, same_event
+from dyadwatch.stories.matching import (STATEMENT_TYPES, Report, date_relation, news_of_the_day, object_agrees,
+                                        same_event)
 
 
 @dataclass
@@ -99,30 +100,74 @@ def cluster_reports(store: Store, new: list[Report], related_docs: set[str] | No
     return _components(store, uf, [r.event_id for r in new])
 
 
-Link = tuple[tuple[int, int], str, str]  # (link_strength, node, node)
+Link = tuple[tuple[int, int], Report, Report, str, bool]  # (link_strength, report, other, other's node, related)
 
 
 def link_strongest_first(uf: GuardedUnion, links: list[Link]) -> None:
-    """Apply the links, strongest first (ties in the order given, so the result stays deterministic)."""
-    for strength, a, b in sorted(links, key=lambda link: link[0], reverse=True):
-        uf.link(a, b, undated=strength[0] == DATE_STRENGTH["undated"])
+    """Apply the candidate links that `same_event` confirms, strongest first (ties in the order given, so the
+    result stays deterministic). A pair whose two nodes are already one group is not tested: its link would
+    change nothing, and most pairs of a long document are such (sorting all candidates, then skipping the
+    unconfirmed ones, keeps the confirmed ones in the order a sort of those alone gives: the sort is stable)."""
+    for strength, mine, other, node, related in sorted(links, key=lambda link: link[0], reverse=True):
+        if uf.find(mine.event_id) != uf.find(node) and same_event(mine, other, related=related):
+            uf.link(mine.event_id, node, undated=strength[0] == DATE_STRENGTH["undated"])
 
 
 def candidate_links(new: list[Report], candidates: list[tuple[Report, str]], related_docs: set[str]) -> list[Link]:
-    """Every pair that `same_event` joins: the new document's own reports, and each of them with the stored
-    candidates (`(report, cluster_id)`; a stored cluster is the node CLUSTER_NODE + its id)."""
+    """Every pair that `same_event` may join (`link_strongest_first` confirms them): the new document's own
+    reports, and each of them with the stored candidates (`(report, cluster_id)`; a stored cluster is the
+    node CLUSTER_NODE + its id)."""
     by_dyad = _by_dyad(new)  # `same_event` needs one dyad: pairs across dyads never link
+    dates = DateStrengths()
     links = []
     for group in by_dyad.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if same_event(a, b, related=True):
-                    links.append((link_strength(a, b), a.event_id, b.event_id))
+                if (strength := _candidate_strength(a, b, dates)) is not None:
+                    links.append((strength, a, b, b.event_id, True))
     for report, cluster_id in candidates:
         for mine in by_dyad.get(report.dyad_key, ()):
-            if same_event(mine, report, related=report.doc_id in related_docs):
-                links.append((link_strength(mine, report), mine.event_id, CLUSTER_NODE + cluster_id))
+            if (strength := _candidate_strength(mine, report, dates)) is not None:
+                links.append((strength, mine, report, CLUSTER_NODE + cluster_id, report.doc_id in related_docs))
     return links
+
+
+def _candidate_strength(a: Report, b: Report, dates: DateStrengths) -> tuple[int, int] | None:
+    """`link_strength(a, b)`, or None for a pair that `same_event` cannot join: it needs the first report's
+    source; outside one sentence, a date relation that is no conflict, the words `object_agrees` asks for
+    and a shared word (two for two sentences of one article: SAME_DOCUMENT, or more for other types)."""
+    if not a.source:
+        return None
+    shared = len(a.words & b.words)
+    relation, strength = dates.of(a, b)
+    if a.doc_id == b.doc_id:
+        if a.sentence == b.sentence:
+            return strength, shared
+        if shared < 2:
+            return None
+    elif not shared:
+        return None
+    if relation == "conflict" or not object_agrees(a, b):
+        return None
+    return strength, shared
+
+
+class DateStrengths:
+    """`date_relation` and the date part of `link_strength` of report pairs, computed once per combination
+    of what they read (a long document's hundreds of reports state few dates)."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple, tuple[str, int]] = {}
+
+    def of(self, a: Report, b: Report) -> tuple[str, int]:
+        key = (a.date, a.published, a.plover in STATEMENT_TYPES, b.date, b.published, b.plover in STATEMENT_TYPES,
+               a.doc_id == b.doc_id)
+        found = self.known.get(key)
+        if found is None:
+            relation = date_relation(a, b)
+            strength = DATE_STRENGTH["compatible"] if news_of_the_day(a, b) else DATE_STRENGTH[relation]
+            found = self.known[key] = (relation, strength)
+        return found
 
 
 DATE_STRENGTH = {"equal": 3, "compatible": 2, "undated": 1, "conflict": 0}
