@@ -121,25 +121,29 @@ def candidate_links(new: list[Report], candidates: list[tuple[Report, str]], rel
     dates = DateStrengths()
     links = []
     for group in by_dyad.values():
+        sides = [date_side(r) for r in group]
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if (strength := _candidate_strength(a, b, dates)) is not None:
+            for j in range(i + 1, len(group)):
+                b = group[j]
+                if (strength := _candidate_strength(a, b, dates.of(a, b, sides[i], sides[j]))) is not None:
                     links.append((strength, a, b, b.event_id, True))
     for report, cluster_id in candidates:
+        side = date_side(report)
         for mine in by_dyad.get(report.dyad_key, ()):
-            if (strength := _candidate_strength(mine, report, dates)) is not None:
+            if (strength := _candidate_strength(mine, report, dates.of(mine, report, date_side(mine), side))) is not None:
                 links.append((strength, mine, report, CLUSTER_NODE + cluster_id, report.doc_id in related_docs))
     return links
 
 
-def _candidate_strength(a: Report, b: Report, dates: DateStrengths) -> tuple[int, int] | None:
-    """`link_strength(a, b)`, or None for a pair that `same_event` cannot join: it needs the first report's
-    source; outside one sentence, a date relation that is no conflict, the words `object_agrees` asks for
-    and a shared word (two for two sentences of one article: SAME_DOCUMENT, or more for other types)."""
+def _candidate_strength(a: Report, b: Report, dates: tuple[str, int]) -> tuple[int, int] | None:
+    """`link_strength(a, b)` (`dates`: their DateStrengths), or None for a pair that `same_event` cannot
+    join: it needs the first report's source; outside one sentence, a date relation that is no conflict,
+    the words `object_agrees` asks for and a shared word (two for two sentences of one article:
+    SAME_DOCUMENT, or more for other types)."""
     if not a.source:
         return None
     shared = len(a.words & b.words)
-    relation, strength = dates.of(a, b)
+    relation, strength = dates
     if a.doc_id == b.doc_id:
         if a.sentence == b.sentence:
             return strength, shared
@@ -152,16 +156,23 @@ def _candidate_strength(a: Report, b: Report, dates: DateStrengths) -> tuple[int
     return strength, shared
 
 
+DateSide = tuple  # (date, published, a statement type): what date relations read of one report
+
+
+def date_side(report: Report) -> DateSide:
+    return report.date, report.published, report.plover in STATEMENT_TYPES
+
+
 class DateStrengths:
     """`date_relation` and the date part of `link_strength` of report pairs, computed once per combination
-    of what they read (a long document's hundreds of reports state few dates)."""
+    of what they read (`date_side` of each, and whether they are of one document): a long document's
+    hundreds of reports state few dates."""
 
     def __init__(self) -> None:
-        self.known: dict[tuple, tuple[str, int]] = {}
+        self.known: dict[tuple[DateSide, DateSide, bool], tuple[str, int]] = {}
 
-    def of(self, a: Report, b: Report) -> tuple[str, int]:
-        key = (a.date, a.published, a.plover in STATEMENT_TYPES, b.date, b.published, b.plover in STATEMENT_TYPES,
-               a.doc_id == b.doc_id)
+    def of(self, a: Report, b: Report, side_a: DateSide, side_b: DateSide) -> tuple[str, int]:
+        key = (side_a, side_b, a.doc_id == b.doc_id)
         found = self.known.get(key)
         if found is None:
             relation = date_relation(a, b)
