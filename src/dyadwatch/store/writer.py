@@ -145,7 +145,8 @@ class StoreWriter:
             # raise over the real error; the next document's register replaces the view anyway.
             con.unregister("dyadwatch_new_events")
             asserted = [row for row, e in zip(rows, events) if e.status == "asserted"]
-            relation_units.mark_rows_pending(con, [tuple(row[_COLUMN_AT[c]] for c in _DYAD_COLUMNS) for row in asserted])
+            relation_units.mark_rows_pending(con, [tuple(row[_COLUMN_AT[c]] for c in _DYAD_COLUMNS)
+                                                   for row in asserted])
 
     def save_rejection(self, rej: Rejection) -> bool:
         """Store a rejection; False (nothing written) if one with that rejection_id is stored."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from dyadwatch.store import Store
 from dyadwatch.stories import state
@@ -35,6 +36,10 @@ class UnionFind:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
+
+    def joined(self, a: str, b: str) -> bool:
+        """Whether `a` and `b` are in one group already (adds neither)."""
+        return a in self.parent and b in self.parent and self.find(a) == self.find(b)
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -109,7 +114,7 @@ def link_strongest_first(uf: GuardedUnion, links: list[Link]) -> None:
     change nothing, and most pairs of a long document are such (sorting all candidates, then skipping the
     unconfirmed ones, keeps the confirmed ones in the order a sort of those alone gives: the sort is stable)."""
     for strength, mine, other, node, related in sorted(links, key=lambda link: link[0], reverse=True):
-        if uf.find(mine.event_id) != uf.find(node) and same_event(mine, other, related=related):
+        if not uf.joined(mine.event_id, node) and same_event(mine, other, related=related):
             uf.link(mine.event_id, node, undated=strength[0] == DATE_STRENGTH["undated"])
 
 
@@ -130,7 +135,8 @@ def candidate_links(new: list[Report], candidates: list[tuple[Report, str]], rel
     for report, cluster_id in candidates:
         side = date_side(report)
         for mine in by_dyad.get(report.dyad_key, ()):
-            if (strength := _candidate_strength(mine, report, dates.of(mine, report, date_side(mine), side))) is not None:
+            strength = _candidate_strength(mine, report, dates.of(mine, report, date_side(mine), side))
+            if strength is not None:
                 links.append((strength, mine, report, CLUSTER_NODE + cluster_id, report.doc_id in related_docs))
     return links
 
@@ -156,10 +162,11 @@ def _candidate_strength(a: Report, b: Report, dates: tuple[str, int]) -> tuple[i
     return strength, shared
 
 
-DateSide = tuple  # (date, published, a statement type): what date relations read of one report
+DateSide = tuple[str | None, date | None, bool]  # date, publication day, of a statement type
 
 
 def date_side(report: Report) -> DateSide:
+    """What `date_relation` and `news_of_the_day` read of one report (besides its document)."""
     return report.date, report.published, report.plover in STATEMENT_TYPES
 
 
