@@ -13,8 +13,8 @@ from datetime import date
 from dyadwatch.store import Store
 from dyadwatch.stories import state
 from dyadwatch.stories.clusters import canonical_id
-from dyadwatch.stories.matching import (STATEMENT_TYPES, Report, date_relation, news_of_the_day, object_agrees,
-                                        same_event)
+from dyadwatch.stories.matching import (STATEMENT_TYPES, Report, date_relation, dyad_compatible, news_of_the_day,
+                                        object_agrees, same_event)
 
 
 @dataclass
@@ -130,26 +130,27 @@ def candidate_links(new: list[Report], candidates: list[tuple[Report, str]], rel
         for i, a in enumerate(group):
             for j in range(i + 1, len(group)):
                 b = group[j]
-                if (strength := _candidate_strength(a, b, dates.of(a, b, sides[i], sides[j]))) is not None:
+                if (strength := _candidate_strength(a, b, dates, sides[i], sides[j])) is not None:
                     links.append((strength, a, b, b.event_id, True))
     for report, cluster_id in candidates:
         side = date_side(report)
         for mine in by_dyad.get(report.dyad_key, ()):
-            strength = _candidate_strength(mine, report, dates.of(mine, report, date_side(mine), side))
+            strength = _candidate_strength(mine, report, dates, date_side(mine), side)
             if strength is not None:
                 links.append((strength, mine, report, CLUSTER_NODE + cluster_id, report.doc_id in related_docs))
     return links
 
 
-def _candidate_strength(a: Report, b: Report, dates: tuple[str, int]) -> tuple[int, int] | None:
-    """`link_strength(a, b)` (`dates`: their DateStrengths), or None for a pair that `same_event` cannot
-    join: it needs the first report's source; outside one sentence, a date relation that is no conflict,
+def _candidate_strength(a: Report, b: Report, dates: DateStrengths, side_a: DateSide,
+                        side_b: DateSide) -> tuple[int, int] | None:
+    """`link_strength(a, b)`, or None for a pair that `same_event` cannot join: it needs the first report's
+    source, two events and compatible parties; outside one sentence, a date relation that is no conflict,
     the words `object_agrees` asks for and a shared word (two for two sentences of one article:
     SAME_DOCUMENT, or more for other types)."""
-    if not a.source:
+    if not a.source or a.event_id == b.event_id or not dyad_compatible(a, b):
         return None
     shared = len(a.words & b.words)
-    relation, strength = dates
+    relation, strength = dates.of(a, b, side_a, side_b)
     if a.doc_id == b.doc_id:
         if a.sentence == b.sentence:
             return strength, shared
