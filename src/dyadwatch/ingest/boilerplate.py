@@ -8,6 +8,7 @@ paragraph that happens to mention "share" or "print" is never dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 MAX_PROMPT_WORDS = 14  # UI prompts and labels are short; longer lines are prose
 MAX_BYLINE_WORDS = 16
@@ -55,6 +56,7 @@ PROMPT_PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 
 # `(?<!\s)`: a run of spaces is tried once, from its first character, not from each of them.
 BREADCRUMB_SEPARATORS = re.compile(r"(?<!\s)\s+(?:>|›|»|→|\|)\s+")
+BREADCRUMB_SIGNS = (">", "›", "»", "→", "|")
 MAX_CRUMB_WORDS = 5
 
 BYLINE_START = re.compile(r"^(by|written by|reporting by|words by)\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -132,8 +134,22 @@ def letter_count(line: str) -> int:
     return sum(map(str.isalpha, line))
 
 
+def has_letters(line: str, count: int) -> bool:
+    """At least `count` letters (stops at the count-th: an article's lines are long)."""
+    for ch in line:
+        if ch.isalpha():
+            count -= 1
+            if count <= 0:
+                return True
+    return count <= 0
+
+
 def _tokens(line: str) -> list[str]:
-    return [t for t in (tok.strip(".,:;!?()[]{}\"'|·•").lower() for tok in line.split()) if t]
+    return list(_token_stream(line))
+
+
+def _token_stream(line: str) -> Iterator[str]:
+    return (t for t in (tok.strip(".,:;!?()[]{}\"'|·•").lower() for tok in line.split()) if t)
 
 
 def is_ui_only(line: str) -> bool:
@@ -154,6 +170,8 @@ def is_prompt(line: str) -> bool:
 
 def is_breadcrumb(line: str) -> bool:
     """'Home > National > North Korea': short segments joined by > › » → or |."""
+    if not any(sep in line for sep in BREADCRUMB_SIGNS):
+        return False
     parts = BREADCRUMB_SEPARATORS.split(line)
     if len(parts) < 2:
         return False
@@ -233,13 +251,17 @@ def _is_credit(text: str) -> bool:
 
 def is_timestamp(line: str) -> bool:
     """A dateline-free line of publication/update stamps: only date words, numbers and labels."""
-    tokens = _tokens(line)
-    return 0 < len(tokens) <= MAX_TIMESTAMP_WORDS and all(TIMESTAMP_TOKEN.match(t) for t in tokens)
+    words = 0
+    for token in _token_stream(line):  # stops at the first word that is no stamp: most lines are prose
+        words += 1
+        if words > MAX_TIMESTAMP_WORDS or not TIMESTAMP_TOKEN.match(token):
+            return False
+    return words > 0
 
 
 def is_local_boilerplate(line: str) -> bool:
     """Every rule that needs only the line itself."""
-    return (letter_count(line) < 2 or is_breadcrumb(line) or is_prompt(line) or is_byline(line)
+    return (not has_letters(line, 2) or is_breadcrumb(line) or is_prompt(line) or is_byline(line)
             or is_caps_name(line) or is_reporter_bullet(line) or is_caption(line) or is_timestamp(line))
 
 

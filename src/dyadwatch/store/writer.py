@@ -138,13 +138,15 @@ class StoreWriter:
     def _write_document(con: duckdb.DuckDBPyConnection, doc: Document, events: list[Event]) -> None:
         con.execute(INSERT_DOCUMENT, document_row(doc))
         if events:
-            con.register("dyadwatch_new_events", _events_table(events))
+            rows = [event_row(e) for e in events]
+            con.register("dyadwatch_new_events", _events_table(rows))
             con.execute(INSERT_EVENTS)
             # Not in a `finally`: after a failed INSERT the transaction is aborted and unregistering would
             # raise over the real error; the next document's register replaces the view anyway.
             con.unregister("dyadwatch_new_events")
-            rows = [event_row(e) for e in events if e.status == "asserted"]
-            relation_units.mark_rows_pending(con, [tuple(row[_COLUMN_AT[c]] for c in _DYAD_COLUMNS) for row in rows])
+            asserted = [row for row, e in zip(rows, events) if e.status == "asserted"]
+            relation_units.mark_rows_pending(con, [tuple(row[_COLUMN_AT[c]] for c in _DYAD_COLUMNS)
+                                                   for row in asserted])
 
     def save_rejection(self, rej: Rejection) -> bool:
         """Store a rejection; False (nothing written) if one with that rejection_id is stored."""
@@ -217,14 +219,14 @@ class StoreWriter:
         return relation_units.needs_refresh(self._con)
 
 
-def _events_table(events: list[Event]) -> Any:
-    """The events as a pyarrow Table with the events table's columns (VARCHAR, INTEGER, DOUBLE)."""
+def _events_table(rows: list[tuple[Any, ...]]) -> Any:
+    """Event rows (`event_row`) as a pyarrow Table with the events table's columns (VARCHAR, INTEGER, DOUBLE)."""
     import pyarrow as pa  # imported here: it costs 0.1 s at start-up, and only writing events needs it
 
-    rows = [event_row(e) for e in events]
     types = {c: pa.int64() if c in _INTEGER_EVENT_COLUMNS else pa.float64() if c == "goldstein" else pa.string()
              for c in EVENT_COLUMNS}
-    return pa.table({c: pa.array([row[i] for row in rows], type=types[c]) for i, c in enumerate(EVENT_COLUMNS)})
+    columns = list(zip(*rows))  # one pass over the rows, not one per column
+    return pa.table({c: pa.array(columns[i], type=types[c]) for i, c in enumerate(EVENT_COLUMNS)})
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> None:

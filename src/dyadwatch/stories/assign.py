@@ -93,7 +93,7 @@ def plan_document(store: Store, document: Document, events: list[Event], report:
     change.deleted["stories"] = sorted(story.removed)
     change.rows["event_features"] = [_feature_row(r, clusters.assigned[r.event_id]) for r in reports]
     change.cluster_ids = clusters.assigned
-    summaries = summarise_clusters(store, story_docs, clusters, {r.event_id: r for r in reports}, sig)
+    summaries = summarise_clusters(store, story_docs, clusters, {r.event_id: r for r in reports}, sig, events)
     change.rows["clusters"] = [_cluster_row(c) for c in summaries]
     change.deleted["clusters"] = sorted(clusters.removed)
 
@@ -139,14 +139,15 @@ def _regroup_copies(store: Store, sig: DocSignature, duplicates: set[str],
 
 
 def summarise_clusters(store: Store, story_docs: dict[str, Membership], clusters: ClusterChange,
-                       new_reports: dict[str, Report], sig: DocSignature) -> list[Cluster]:
+                       new_reports: dict[str, Report], sig: DocSignature, new_events: list[Event]) -> list[Cluster]:
     """Fresh summaries for the clusters that changed and every cluster reported in the new document's story
-    (`story_docs`: its documents, see _story_documents)."""
+    (`story_docs`: its documents, see _story_documents; `new_events`: the new document's events, as stored)."""
     members = dict(clusters.members)
     untouched = state.clusters_of_documents(store, set(story_docs)) - clusters.removed - set(members)
     members.update(state.cluster_members(store, untouched))
     event_ids = set().union(*members.values()) if members else set()
-    events = {e.event_id: e for e in store.events_by_ids(sorted(event_ids))}
+    events = {e.event_id: e for e in new_events if e.event_id in event_ids}
+    events.update({e.event_id: e for e in store.events_by_ids(sorted(event_ids - set(events)))})
     reports = state.reports(store, event_ids - set(new_reports))
     reports.update({k: v for k, v in new_reports.items() if k in event_ids})
     doc_ids = {e.doc_id for e in events.values()}

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from dyadwatch.store import Store
 from dyadwatch.stories import state
 from dyadwatch.stories.clusters import canonical_id
-from dyadwatch.stories.matching import Report, date_relation, news_of_the_day, same_event
+from dyadwatch.stories.matching import (STATEMENT_TYPES, Report, date_relation, dyad_compatible, news_of_the_day,
+                                        object_agrees, same_event)
 
 
 @dataclass
@@ -34,6 +36,10 @@ class UnionFind:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
+
+    def joined(self, a: str, b: str) -> bool:
+        """Whether `a` and `b` are in one group already (adds neither)."""
+        return a in self.parent and b in self.parent and self.find(a) == self.find(b)
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -99,30 +105,88 @@ def cluster_reports(store: Store, new: list[Report], related_docs: set[str] | No
     return _components(store, uf, [r.event_id for r in new])
 
 
-Link = tuple[tuple[int, int], str, str]  # (link_strength, node, node)
+Link = tuple[tuple[int, int], Report, Report, str, bool]  # (link_strength, report, other, other's node, related)
 
 
 def link_strongest_first(uf: GuardedUnion, links: list[Link]) -> None:
-    """Apply the links, strongest first (ties in the order given, so the result stays deterministic)."""
-    for strength, a, b in sorted(links, key=lambda link: link[0], reverse=True):
-        uf.link(a, b, undated=strength[0] == DATE_STRENGTH["undated"])
+    """Apply the candidate links that `same_event` confirms, strongest first (ties in the order given, so the
+    result stays deterministic). A pair whose two nodes are already one group is not tested: its link would
+    change nothing, and most pairs of a long document are such (sorting all candidates, then skipping the
+    unconfirmed ones, keeps the confirmed ones in the order a sort of those alone gives: the sort is stable)."""
+    for strength, mine, other, node, related in sorted(links, key=lambda link: link[0], reverse=True):
+        if not uf.joined(mine.event_id, node) and same_event(mine, other, related=related):
+            uf.link(mine.event_id, node, undated=strength[0] == DATE_STRENGTH["undated"])
 
 
 def candidate_links(new: list[Report], candidates: list[tuple[Report, str]], related_docs: set[str]) -> list[Link]:
-    """Every pair that `same_event` joins: the new document's own reports, and each of them with the stored
-    candidates (`(report, cluster_id)`; a stored cluster is the node CLUSTER_NODE + its id)."""
+    """Every pair that `same_event` may join (`link_strongest_first` confirms them): the new document's own
+    reports, and each of them with the stored candidates (`(report, cluster_id)`; a stored cluster is the
+    node CLUSTER_NODE + its id)."""
     by_dyad = _by_dyad(new)  # `same_event` needs one dyad: pairs across dyads never link
+    dates = DateStrengths()
     links = []
     for group in by_dyad.values():
+        sides = [date_side(r) for r in group]
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if same_event(a, b, related=True):
-                    links.append((link_strength(a, b), a.event_id, b.event_id))
+            for j in range(i + 1, len(group)):
+                b = group[j]
+                if (strength := _candidate_strength(a, b, dates, sides[i], sides[j])) is not None:
+                    links.append((strength, a, b, b.event_id, True))
     for report, cluster_id in candidates:
+        side = date_side(report)
         for mine in by_dyad.get(report.dyad_key, ()):
-            if same_event(mine, report, related=report.doc_id in related_docs):
-                links.append((link_strength(mine, report), mine.event_id, CLUSTER_NODE + cluster_id))
+            strength = _candidate_strength(mine, report, dates, date_side(mine), side)
+            if strength is not None:
+                links.append((strength, mine, report, CLUSTER_NODE + cluster_id, report.doc_id in related_docs))
     return links
+
+
+def _candidate_strength(a: Report, b: Report, dates: DateStrengths, side_a: DateSide,
+                        side_b: DateSide) -> tuple[int, int] | None:
+    """`link_strength(a, b)`, or None for a pair that `same_event` cannot join: it needs the first report's
+    source, two events and compatible parties; outside one sentence, a date relation that is no conflict,
+    the words `object_agrees` asks for and a shared word (two for two sentences of one article:
+    SAME_DOCUMENT, or more for other types)."""
+    if not a.source or a.event_id == b.event_id or not dyad_compatible(a, b):
+        return None
+    shared = len(a.words & b.words)
+    relation, strength = dates.of(a, b, side_a, side_b)
+    if a.doc_id == b.doc_id:
+        if a.sentence == b.sentence:
+            return strength, shared
+        if shared < 2:
+            return None
+    elif not shared:
+        return None
+    if relation == "conflict" or not object_agrees(a, b):
+        return None
+    return strength, shared
+
+
+DateSide = tuple[str | None, date | None, bool]  # date, publication day, of a statement type
+
+
+def date_side(report: Report) -> DateSide:
+    """What `date_relation` and `news_of_the_day` read of one report (besides its document)."""
+    return report.date, report.published, report.plover in STATEMENT_TYPES
+
+
+class DateStrengths:
+    """`date_relation` and the date part of `link_strength` of report pairs, computed once per combination
+    of what they read (`date_side` of each, and whether they are of one document): a long document's
+    hundreds of reports state few dates."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[DateSide, DateSide, bool], tuple[str, int]] = {}
+
+    def of(self, a: Report, b: Report, side_a: DateSide, side_b: DateSide) -> tuple[str, int]:
+        key = (side_a, side_b, a.doc_id == b.doc_id)
+        found = self.known.get(key)
+        if found is None:
+            relation = date_relation(a, b)
+            strength = DATE_STRENGTH["compatible"] if news_of_the_day(a, b) else DATE_STRENGTH[relation]
+            found = self.known[key] = (relation, strength)
+        return found
 
 
 DATE_STRENGTH = {"equal": 3, "compatible": 2, "undated": 1, "conflict": 0}

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from dyadwatch.records import Actor, Event
 from dyadwatch.stories.text import (evidence_words, is_denial_text, overlap, proper_words, stem, tokens, word_class,
-                                    year_hint)
+                                    word_classes, year_hint)
 
 # PLOVER types whose two parties can be named in either order for the same event ("A met B" = "B met A").
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -158,11 +158,10 @@ def report_of(event: Event, published: date | None) -> Report:
     hint = year_hint(event.evidence.text, event.trigger) if stated is None else None
     if hint and published and int(hint) > published.year:
         hint = None
-    names = frozenset(w for actor in (event.source, event.target) if actor
-                      for w in proper_words(f"{actor.text} {actor.name or ''}"))
+    actors = [actor for actor in (event.source, event.target) if actor]
+    names = frozenset().union(*(proper_words(f"{actor.text} {actor.name or ''}") for actor in actors))
     words = evidence_words(event.evidence.text, event.trigger, exclude=names)
-    actor_words = frozenset(word_class(stem(w)) for actor in (event.source, event.target) if actor
-                            for w in tokens(actor.text))
+    actor_words = frozenset().union(*(word_classes(actor.text) for actor in actors))
     denial = event.plover in DENIAL_TYPES and is_denial_text(event.trigger, event.evidence.text)
     return Report(event.event_id, event.doc_id, event.sentence_index, " ".join(tokens(event.trigger)), source,
                   target, event.plover, event.status, stated or hint, stated, published, states, frozenset(words),

@@ -65,17 +65,25 @@ def _terms(text: str) -> tuple[Counter[str], set[str]]:
     a sentence, not at its start)."""
     counts: Counter[str] = Counter()
     names: set[str] = set()
+    stems_of: dict[str, tuple[str, ...]] = {}  # a long text repeats its words: each is split and stemmed once
     for match in _WORD.finditer(text):
         raw = match.group(0)
-        for word in tokens(raw):
-            if not is_content(word) or word in BOILERPLATE or len(word) < 3:
-                continue
-            term = stem(word)
+        terms = stems_of.get(raw)
+        if terms is None:
+            terms = stems_of[raw] = _stems(raw)
+        if not terms:
+            continue
+        for term in terms:
             counts[term] += 1
-            before = text[max(0, match.start() - 3):match.start()]
-            if raw[0].isupper() and match.start() > 0 and not _SENTENCE_GAP.search(before):
-                names.add(term)
+        start = match.start()
+        if raw[0].isupper() and start > 0 and not _SENTENCE_GAP.search(text[max(0, start - 3):start]):
+            names.update(terms)
     return counts, names
+
+
+def _stems(raw: str) -> tuple[str, ...]:
+    """Stems of the profile words of one written word (its content tokens of three letters or more)."""
+    return tuple(stem(word) for word in tokens(raw) if is_content(word) and word not in BOILERPLATE and len(word) >= 3)
 
 
 def document_profile(text: str, title: str | None, dyads: frozenset[str] | set[str],

@@ -96,14 +96,22 @@ def without_names(toks: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def proper_words(text: str) -> frozenset[str]:
-    """Lower-cased words of the capitalised tokens of a name ("the Chinese Foreign Ministry")."""
+    """Lower-cased words of the capitalised tokens of a name ("the Chinese Foreign Ministry"); cached, as
+    a document names its few actors in event after event."""
     return frozenset(w for raw in re.findall(r"[A-Za-z0-9]+", text) if raw[0].isupper()
                      for w in tokens(raw) if len(w) > 2)
 
 
 def is_content(word: str) -> bool:
     return len(word) > 1 and word not in STOP_WORDS and not (word.isdigit() and len(word) != 4)
+
+
+@lru_cache(maxsize=4096)
+def word_classes(text: str) -> frozenset[str]:
+    """The word classes of a name's tokens ("coast guard"); cached like proper_words."""
+    return frozenset(word_class(stem(w)) for w in tokens(text))
 
 
 def content_stems(text: str) -> set[str]:
@@ -211,6 +219,8 @@ DENIAL = re.compile(r"\b(den(?:y|ies|ied|ying|ial|ials)|dismiss(?:es|ed|ing)?|re
                     r"(?:claims?|reports?|allegations?|accusations?))\b", re.I)
 
 
+@lru_cache(maxsize=256)
 def is_denial_text(trigger: str, evidence: str) -> bool:
-    """The trigger, or the sentence, says someone denies or dismisses something."""
+    """The trigger, or the sentence, says someone denies or dismisses something (cached: a sentence
+    carries several events)."""
     return bool(DENIAL.search(trigger) or DENIAL.search(evidence))
