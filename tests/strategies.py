@@ -104,3 +104,13 @@ def write_nasty_folder(folder: Path, long_chars: int) -> dict[str, str]:
     put("aliases.jsonl", jsonl_line({"id": "alias", "body": good_text("Kenya", "Egypt", "accused", "Sunday"), "date": "2024-06-19", "source": "Wire",
                                      "lang": "en"}) + b"\n", "field aliases and an extra field")
     return kinds
+
+
+def write_batch(folder: Path, records: list[dict], files: list[tuple[str, bytes]]) -> int:
+    """`records` as one JSON Lines file and `files` as files of their suffixes in `folder`; returns how many
+    inputs ingest must account for (non-blank lines and files)."""
+    lines = [jsonl_line(r) for r in records]
+    (folder / "records.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    for i, (suffix, data) in enumerate(files):
+        (folder / f"file{i}{suffix}").write_bytes(data)
+    return sum(1 for line in lines if line.strip()) + len(files)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dyadwatch.runner import ingest_paths
 from dyadwatch.store import Store
-from strategies import good_records, jsonl_line, nasty_records
+from strategies import good_records, nasty_records, write_batch
 
 pytestmark = pytest.mark.model
 _counter = itertools.count()
@@ -34,17 +34,13 @@ def batches(draw):
 def test_no_input_crashes_a_run_or_costs_a_good_document(tmp_path_factory, batch):
     nasty, good, files = batch
     folder = tmp_path_factory.mktemp("batch")
-    lines = [jsonl_line(r) for r in nasty] + [jsonl_line(r) for r in good]
-    (folder / "records.jsonl").write_bytes(b"\n".join(lines) + b"\n")
-    for i, (suffix, data) in enumerate(files):
-        (folder / f"file{i}{suffix}").write_bytes(data)
+    non_blank = write_batch(folder, nasty + good, files)
     with Store(tmp_path_factory.mktemp("db") / "db.duckdb") as store:
         report = ingest_paths([folder], store, doc_timeout=20)
         stored = {d.doc_id for d in store.documents()}
         rejections = store.rejections()
     assert {r["id"] for r in good} <= stored
     assert all(r.reason and r.origin for r in rejections)
-    non_blank = sum(1 for line in lines if line.strip()) + len(files)
     assert report.seen == non_blank
     assert report.stored + report.already_stored + len(report.rejected) == non_blank
 

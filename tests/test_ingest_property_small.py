@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from dyadwatch.runner import ingest_paths
 from dyadwatch.store import Store
-from strategies import good_records, jsonl_line, nasty_records
+from strategies import good_records, nasty_records, write_batch
 
 _counter = itertools.count()
 
@@ -52,13 +52,9 @@ def shared_store():
 def test_five_hundred_small_batches_never_crash_ingest(tmp_path_factory, tokenizer_only, shared_store, batch):
     nasty, good, files = batch
     folder = tmp_path_factory.mktemp("small")
-    lines = [jsonl_line(r) for r in nasty] + [jsonl_line(r) for r in good]
-    (folder / "records.jsonl").write_bytes(b"\n".join(lines) + b"\n")
-    for i, (suffix, data) in enumerate(files):
-        (folder / f"file{i}{suffix}").write_bytes(data)
+    non_blank = write_batch(folder, nasty + good, files)
     report = ingest_paths([folder], shared_store, nlp=tokenizer_only, doc_timeout=20)
     assert all(shared_store.has_document(r["id"]) for r in good)
     assert all(r.reason and r.origin for r in report.rejected)
-    non_blank = sum(1 for line in lines if line.strip()) + len(files)
     assert report.seen == non_blank
     assert report.stored + report.already_stored + len(report.rejected) == non_blank
