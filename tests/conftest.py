@@ -1,14 +1,22 @@
 """Shared fixtures (the full pipeline is built once per test process, model tests only) and the order
-in which pytest-xdist hands files to its workers: files with a test marked `slow` first, so that the
-long ones start early and the workers finish together instead of one waiting on a late long file."""
+in which pytest-xdist hands files to its workers: files with tests marked `slow` first, the longest first
+(by the sum of their `slow(seconds=N)` estimates, 5 s for a bare `slow`), so that the long ones start
+early and the workers finish together instead of one waiting on a late long file."""
 from __future__ import annotations
 
 import pytest
 
 
+SLOW_DEFAULT_SECONDS = 5.0
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow_files)  # stable: collection order otherwise
+    estimate: dict = {}
+    for item in items:
+        marker = item.get_closest_marker("slow")
+        if marker is not None:
+            estimate[item.path] = estimate.get(item.path, 0.0) + marker.kwargs.get("seconds", SLOW_DEFAULT_SECONDS)
+    items.sort(key=lambda item: -estimate.get(item.path, 0.0))  # stable: collection order otherwise
 
 
 @pytest.fixture(scope="session")

@@ -45,7 +45,7 @@ def shared_store():
         yield store
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=22)
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(small_batches())

@@ -41,7 +41,7 @@ def _stored(db):
     return docs, events
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=50)
 def test_two_kill9s_then_resume_equal_an_uninterrupted_run(tmp_path):
     articles = tmp_path / "a.jsonl"
     _articles(articles)

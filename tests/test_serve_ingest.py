@@ -117,7 +117,7 @@ class Poller(threading.Thread):
                 self.stop.wait(0.1)
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=8)
 def test_cli_ingest_while_serving_stores_everything_and_shows_after_refresh(server, tmp_path):
     db, base = server
     articles = tmp_path / "side.jsonl"
@@ -172,7 +172,7 @@ def _kelp_articles(count: int) -> list[dict]:
     return articles
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=12)
 def test_a_long_ingest_gives_the_file_to_the_dashboard_which_shows_partial_progress(server, tmp_path):
     db, base = server
     total = 60
