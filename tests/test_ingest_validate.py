@@ -204,3 +204,14 @@ def test_published_parsing(value, expected):
 def test_unparseable_published_is_kept_as_none_not_rejected():
     doc = prepare(article(published="sometime in spring"))
     assert isinstance(doc, Document) and doc.published is None
+
+
+def test_a_dropped_published_date_says_what_date_the_document_got():
+    undated = prepare(article(published="99999-01-01"))
+    assert isinstance(undated, Document) and undated.published is None
+    assert any("99999-01-01" in w and w.endswith("stored undated") for w in undated.warnings)
+    dated = prepare(article(published="0001-01-01",
+                            text="NAIROBI, Kenya, Aug. 9, 2025 -- " + ENGLISH))
+    assert isinstance(dated, Document) and dated.published == date(2025, 8, 9)
+    assert any("0001-01-01" in w and w.endswith("not used") for w in dated.warnings)
+    assert not any("stored undated" in w for w in dated.warnings)

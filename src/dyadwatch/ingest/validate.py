@@ -66,11 +66,14 @@ def prepare(article: Article, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | 
     if not verdict.is_english:
         return reject(origin, "non_english", verdict.describe(), doc_id=given_id)
 
-    published, warnings = _publication(article.published, page.published)
+    published, dropped = _publication(article.published, page.published)
     received = article.received or date.today()
+    warnings: tuple[str, ...] = ()
     if published is None:
         published, note = _from_dateline(cleaned, received)
         warnings += (note,) if note else ()
+    if dropped:  # said after the dateline step, which may still give the document a date
+        warnings = (f"{dropped}: " + ("stored undated" if published is None else "not used"),) + warnings
     return Document(
         doc_id=given_id or derived_doc_id(cleaned), text=cleaned, content_hash=content_hash(cleaned),
         origin=origin, title=title, url=article.url or page.url, outlet=article.outlet or page.outlet,
@@ -84,8 +87,8 @@ def _from_dateline(text: str, received: date) -> tuple[date | None, str | None]:
     return dateline_publication(text, received)
 
 
-def _publication(given: str | None, from_page: str | None) -> tuple[date | None, tuple[str, ...]]:
-    """The publication date, and a warning when one was given but cannot be used.
+def _publication(given: str | None, from_page: str | None) -> tuple[date | None, str | None]:
+    """The publication date, and what is wrong with a given one that cannot be used.
 
     Dates within a year of the calendar's ends (years 1 and 9999) parse but are dropped: nothing
     relative can be anchored on them, and story windows around them would leave the calendar.
@@ -93,12 +96,12 @@ def _publication(given: str | None, from_page: str | None) -> tuple[date | None,
     for value in (given, from_page):
         day = parse_published(value)
         if day is not None and not USABLE_YEARS[0] <= day.year <= USABLE_YEARS[1]:
-            return None, (f"published {value!r} is at the end of the calendar: stored undated",)
+            return None, f"published {value!r} is at the end of the calendar"
         if day is not None:
-            return day, ()
+            return day, None
     if given:
-        return None, (f"published {given[:40]!r} is not a date between years 1 and 9999: stored undated",)
-    return None, ()
+        return None, f"published {given[:40]!r} is not a date between years 1 and 9999"
+    return None, None
 
 
 def count_words(text: str) -> int:
